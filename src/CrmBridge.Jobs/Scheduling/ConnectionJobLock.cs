@@ -1,0 +1,36 @@
+using Hangfire;
+using Hangfire.Storage;
+
+namespace CrmBridge.Jobs.Scheduling;
+
+/// <summary>
+/// A distributed lock, held in Hangfire's storage, that keeps two runs of the same job for the same connection apart,
+/// also across worker processes sharing one PostgreSQL.
+/// </summary>
+internal static class ConnectionJobLock
+{
+    /// <summary>Takes the lock, or returns null when another run holds it.</summary>
+    public static IDisposable? TryAcquire(JobStorage storage, string job, string connection)
+    {
+        var storageConnection = storage.GetConnection();
+        try
+        {
+            var handle = storageConnection.AcquireDistributedLock($"crmbridge:{job}:{connection}", TimeSpan.FromSeconds(1));
+            return new Lease(storageConnection, handle);
+        }
+        catch (DistributedLockTimeoutException)
+        {
+            storageConnection.Dispose();
+            return null;
+        }
+    }
+
+    private sealed class Lease(IStorageConnection connection, IDisposable handle) : IDisposable
+    {
+        public void Dispose()
+        {
+            handle.Dispose();
+            connection.Dispose();
+        }
+    }
+}
