@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using CrmBridge.Adapters.Http.Resilience;
+using CrmBridge.Core.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace CrmBridge.Adapters.Http.Handlers;
+
+/// <summary>
+/// The innermost step: sends one attempt, reads the whole body (so a body cut off mid-way fails this attempt and is
+/// retried, instead of failing later in the deserializer), classifies the answer and counts the request.
+/// </summary>
+internal sealed class CrmAttemptHandler(
+    CrmHttpProfile profile, string connection, CrmRequestMeter meter, TimeProvider time, ILogger logger) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var state = CrmAttemptState.GetOrAttach(request);
+        state.Attempts++;
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            meter.RecordRequest(connection, rateLimited: false);
+            CrmHttpLog.AttemptFailed(logger, profile.Crm, connection, CrmEndpoint.Describe(request), state.Attempts, ex.GetType().Name);
+            throw;
+        }
+
+        string? body = null;
+        if (!response.IsSuccessStatusCode)
+        {
+            body = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+
+        state.Status = response.StatusCode;
+        state.Kind = CrmResponseClassifier.Classify(profile, response.StatusCode, body);
+        state.CrmMessage = body is null ? null : profile.ReadErrorMessage(body);
+        state.RequestedDelay = state.Kind == CrmResponseKind.RateLimited ? CrmResponseClassifier.RequestedDelay(profile, response, time) : null;
+        meter.RecordRequest(connection, state.Kind == CrmResponseKind.RateLimited);
+        CrmHttpLog.AttemptCompleted(
+            logger, profile.Crm, connection, CrmEndpoint.Describe(request), state.Attempts, (int)response.StatusCode,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return response;
+    }
+}
