@@ -131,7 +131,7 @@ public abstract class RelationalCrmStore : ICrmStore, IAsyncDisposable, IDisposa
     public async Task<IReadOnlyList<Pipeline>> GetPipelinesAsync(string connection, CancellationToken cancellationToken)
     {
         var stages = await QueryAsync(
-            "SELECT pipeline_id, external_id, name, sort_order, outcome FROM stages WHERE connection = @connection ORDER BY pipeline_id, sort_order, external_id",
+            "SELECT external_id, pipeline_id, name, sort_order, outcome FROM stages WHERE connection = @connection ORDER BY pipeline_id, sort_order, external_id",
             command => Dialect.AddParameter(command, "connection", connection),
             (reader, _) => new Stage(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetEnum<StageOutcome>(4)),
             cancellationToken);
