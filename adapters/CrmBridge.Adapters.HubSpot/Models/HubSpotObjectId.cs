@@ -1,0 +1,6 @@
+namespace CrmBridge.Adapters.HubSpot.Models;
+
+internal sealed class HubSpotObjectId
+{
+    public string Id { get; init; } = "";
+}
