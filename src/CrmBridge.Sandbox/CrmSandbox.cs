@@ -1,0 +1,72 @@
+using CrmBridge.Sandbox.Dataset;
+using CrmBridge.Sandbox.HubSpot;
+using CrmBridge.Sandbox.Server;
+
+namespace CrmBridge.Sandbox;
+
+/// <summary>
+/// The seeded sales dataset served in-process by fake CRM APIs on one loopback HTTP server, for <c>crmbridge demo</c>,
+/// <c>crmbridge sandbox</c> and tests. Each CRM dialect owns its own paths on the server.
+/// </summary>
+public sealed class CrmSandbox : IAsyncDisposable, IDisposable
+{
+    private readonly SandboxServer server;
+    private readonly SandboxClock clock;
+    private int disposed;
+
+    private CrmSandbox(SandboxDataset dataset, SandboxServer server, SandboxClock clock, SandboxOptions options)
+    {
+        Dataset = dataset;
+        this.server = server;
+        this.clock = clock;
+        HubSpot = new HubSpotSandbox(dataset, server, clock, options);
+    }
+
+    /// <summary>The logical dataset every dialect serves.</summary>
+    public SandboxDataset Dataset { get; }
+
+    /// <summary>The dataset as a HubSpot portal.</summary>
+    public HubSpotSandbox HubSpot { get; }
+
+    /// <summary>The server root every dialect's base URL starts with.</summary>
+    public Uri BaseUrl => server.BaseUrl;
+
+    /// <summary>The sandbox's current time: the dataset's Now plus the time elapsed on the TimeProvider since start.</summary>
+    public DateTimeOffset Now => clock.Now;
+
+    /// <summary>Generates the dataset and starts the server; ready to serve when this returns.</summary>
+    public static CrmSandbox Start(SandboxOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.DealCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        var now = options.Now ?? options.TimeProvider.GetUtcNow();
+        var dataset = SandboxDataset.Generate(new SandboxSeedOptions { Seed = options.Seed, DealCount = options.DealCount, Now = now });
+        var clock = new SandboxClock(options.TimeProvider, now);
+        var server = SandboxServer.Start(options.Host, options.Port);
+        try
+        {
+            return new CrmSandbox(dataset, server, clock, options);
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            server.Dispose();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
