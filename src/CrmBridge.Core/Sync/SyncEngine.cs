@@ -67,7 +67,7 @@ public sealed partial class SyncEngine(
             RunId: Guid.NewGuid().ToString("N"),
             RunIsFull: runIsFull,
             InProgress: true,
-            RunModifiedSince: runIsFull ? null : previous!.HighWaterMark!.Value - options.Value.Overlap,
+            RunModifiedSince: runIsFull ? null : IncrementalWindowStart(previous!, options.Value.Overlap),
             PageToken: null,
             HighWaterMark: previous?.HighWaterMark,
             RunMaxModified: null,
@@ -76,6 +76,19 @@ public sealed partial class SyncEngine(
             LastFullSyncAt: previous?.LastFullSyncAt);
         await SaveCursorAsync(cursor, cancellationToken);
         return cursor;
+    }
+
+    /// <summary>
+    /// Where the next incremental window starts. A change the previous run missed was either newer than the newest change it
+    /// saw (the high-water mark) or not yet visible to the CRM's query when the run started (at most <paramref name="overlap"/>
+    /// late). So the window starts just after the high-water mark, or, when that is within the overlap of the previous run's
+    /// start, at that start less the overlap; deals read twice are recognised as unchanged.
+    /// </summary>
+    internal static DateTimeOffset IncrementalWindowStart(SyncCursor previous, TimeSpan overlap)
+    {
+        var justAfterNewest = previous.HighWaterMark!.Value + TimeSpan.FromMilliseconds(1);
+        var lateVisibility = previous.RunStartedAt - overlap;
+        return justAfterNewest < lateVisibility ? justAfterNewest : lateVisibility;
     }
 
     private async Task SyncReferenceDataAsync(ICrmAdapter adapter, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ public sealed class SyncOptions
 {
     public const string SectionName = "CrmBridge:Sync";
 
-    /// <summary>How far each incremental window reaches back before the previous one's end, so late-indexed changes are not missed.</summary>
+    /// <summary>How late a change may become visible to the CRM's query (search index lag); each incremental window reaches this far back before the previous run's start.</summary>
     /// <value>Defaults to 5 minutes.</value>
     public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -1,0 +1,15 @@
+using CrmBridge.Adapters.HubSpot;
+using Microsoft.Extensions.Hosting;
+
+namespace CrmBridge.Worker.Hosting;
+
+internal static partial class CrmBridgeHostExtensions
+{
+    /// <summary>Registers every CRM adapter this build ships; connections pick theirs by <c>Kind</c>.</summary>
+    public static IHostApplicationBuilder AddCrmAdapters(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHubSpotAdapter();
+        return builder;
+    }
+}

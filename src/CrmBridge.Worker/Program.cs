@@ -1,0 +1,3 @@
+using CrmBridge.Worker.Cli;
+
+return await CrmBridgeCli.InvokeAsync(args, CliContext.ForProcess());
