@@ -28,8 +28,6 @@ internal sealed class PostgresDialect : RelationalDialect
 
     public override string LockRowsClause => " FOR UPDATE";
 
-    public override string JsonValue(string expression) => $"CAST({expression} AS jsonb)";
-
     public override string InSet(string column, string parameterName) => $"{column} = ANY(@{parameterName})";
 
     public override void AddSetParameter(DbCommand command, string parameterName, IReadOnlyCollection<string> values)
@@ -56,7 +54,7 @@ internal sealed class PostgresDialect : RelationalDialect
         {
             var column = table.Columns[i];
             command.Parameters.Add(ColumnArray($"p{i}", column.Kind, rows, i));
-            select.Add(column.Kind == ColumnKind.Json ? JsonValue($"u.{column.Name}") : $"u.{column.Name}");
+            select.Add(column.Kind == ColumnKind.Json ? $"CAST(u.{column.Name} AS jsonb)" : $"u.{column.Name}");
         }
 
         var arrays = string.Join(", ", Enumerable.Range(0, table.Columns.Count).Select(i => $"@p{i}"));

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CrmBridge.Core.Model;
@@ -43,7 +44,7 @@ public abstract class RelationalCrmStore : ICrmStore, IAsyncDisposable, IDisposa
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                applied.Add(Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+                applied.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
             }
         }
 
@@ -125,7 +126,7 @@ public abstract class RelationalCrmStore : ICrmStore, IAsyncDisposable, IDisposa
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM deals WHERE {DealFilter(command, query)}";
         var count = await command.ExecuteScalarAsync(cancellationToken);
-        return Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(count, CultureInfo.InvariantCulture);
     }
 
     public async Task<IReadOnlyList<Pipeline>> GetPipelinesAsync(string connection, CancellationToken cancellationToken)

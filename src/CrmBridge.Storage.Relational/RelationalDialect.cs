@@ -30,9 +30,6 @@ public abstract class RelationalDialect
     /// <summary>Appended to a SELECT that reads rows the transaction is about to update.</summary>
     public virtual string LockRowsClause => string.Empty;
 
-    /// <summary>Turns an SQL expression holding JSON text into a value of <see cref="JsonType"/>.</summary>
-    public abstract string JsonValue(string expression);
-
     /// <summary>A condition that <paramref name="column"/> is one of the strings bound by <see cref="AddSetParameter"/>.</summary>
     public abstract string InSet(string column, string parameterName);
 

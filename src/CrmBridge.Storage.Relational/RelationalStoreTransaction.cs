@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using CrmBridge.Core.Model;
 using CrmBridge.Core.Storage;
 using CrmBridge.Core.Sync;
@@ -98,7 +99,7 @@ internal sealed class RelationalStoreTransaction(DbConnection connection, DbTran
         await using var command = CreateCommand(AuditMapping.Insert);
         AuditMapping.AddInsertParameters(command, dialect, entry);
         var id = await command.ExecuteScalarAsync(cancellationToken);
-        return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(id, CultureInfo.InvariantCulture);
     }
 
     public async Task CompleteAuditEntryAsync(long id, AuditOutcome outcome, string? entityId, string? after, string? error, DateTimeOffset completedAt, CancellationToken cancellationToken)

@@ -25,8 +25,6 @@ internal sealed class SqliteDialect : RelationalDialect
 
     public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
-    public override string JsonValue(string expression) => expression;
-
     public override string InSet(string column, string parameterName) => $"{column} IN (SELECT value FROM json_each(@{parameterName}))";
 
     public override void AddSetParameter(DbCommand command, string parameterName, IReadOnlyCollection<string> values) =>

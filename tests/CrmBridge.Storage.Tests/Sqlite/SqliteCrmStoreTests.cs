@@ -19,8 +19,7 @@ public sealed class SqliteCrmStoreTests : CrmStoreContract
         await store.MigrateAsync(default);
 
         Assert.True(File.Exists(path));
-        await using var connection = new SqliteConnection($"Data Source={path}");
-        await connection.OpenAsync();
+        await using var connection = await OpenRawAsync(path);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
@@ -33,8 +32,7 @@ public sealed class SqliteCrmStoreTests : CrmStoreContract
     {
         await WriteAsync(tx => tx.UpsertDealsAsync([NewDeal("1")], Context(), default));
 
-        await using var connection = new SqliteConnection($"Data Source={((SqliteCrmStore)Store).DatabasePath}");
-        await connection.OpenAsync();
+        await using var connection = await OpenRawAsync(((SqliteCrmStore)Store).DatabasePath);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT created_at FROM deals WHERE external_id = '1'";
         var micros = (long)(await command.ExecuteScalarAsync())!;
@@ -53,6 +51,13 @@ public sealed class SqliteCrmStoreTests : CrmStoreContract
     {
         var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db");
         return Task.FromResult<Func<ICrmStore>>(() => new SqliteCrmStore(path));
+    }
+
+    private static async Task<SqliteConnection> OpenRawAsync(string path)
+    {
+        var connection = new SqliteConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        return connection;
     }
 
     protected override Task DisposeBackendAsync()
