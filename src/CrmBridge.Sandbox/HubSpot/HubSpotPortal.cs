@@ -210,6 +210,7 @@ internal sealed class HubSpotPortal
 
         if (store.Type.Name == HubSpotSchema.Deals)
         {
+            obj.Properties.TryAdd("deal_currency_code", "RUB");
             obj.Properties["deal_currency_code"] ??= "RUB";
             var stageId = obj.Properties["dealstage"];
             if (created || stageBefore != stageId)
