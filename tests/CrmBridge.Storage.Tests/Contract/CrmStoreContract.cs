@@ -580,6 +580,25 @@ public abstract class CrmStoreContract : IAsyncLifetime
         Assert.NotNull(await Store.GetDealAsync(Connection, "1", default));
     }
 
+    [Fact]
+    public virtual async Task BeginAsync_ConcurrentWritersOnTwoStores_AllCommit()
+    {
+        var open = await CreateDatabaseAsync();
+        var stores = new[] { Track(open()), Track(open()) };
+        await stores[0].MigrateAsync(default);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            await using var tx = await stores[i % 2].BeginAsync(default);
+            await tx.UpsertDealsAsync([NewDeal($"{i:D2}-a"), NewDeal($"{i:D2}-b")], Context(), default);
+            await tx.AddAuditEntryAsync(NewAudit($"k{i}"), default);
+            await tx.CommitAsync(default);
+        }));
+
+        Assert.Equal(40, await stores[1].CountDealsAsync(new DealQuery(Connection), default));
+        Assert.Equal(20, (await stores[0].GetAuditEntriesAsync(new AuditQuery(Connection), default)).Count);
+    }
+
     /// <summary>A migrated store over the database the class's tests share.</summary>
     protected abstract Task<ICrmStore> CreateMigratedStoreAsync();
 

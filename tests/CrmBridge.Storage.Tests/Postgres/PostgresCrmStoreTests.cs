@@ -115,6 +115,9 @@ public sealed class PostgresCrmStoreTests(PostgresDatabases databases) : CrmStor
     public override Task BeginAsync_Committed_IsVisibleToReads() => base.BeginAsync_Committed_IsVisibleToReads();
 
     [PostgresFact]
+    public override Task BeginAsync_ConcurrentWritersOnTwoStores_AllCommit() => base.BeginAsync_ConcurrentWritersOnTwoStores_AllCommit();
+
+    [PostgresFact]
     public async Task MigrateAsync_NewDatabase_StoresFieldsAsJsonbAndTimesAsTimestamptz()
     {
         await using var connection = new NpgsqlConnection(await databases.SharedAsync());
