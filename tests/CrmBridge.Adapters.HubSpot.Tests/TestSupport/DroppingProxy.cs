@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace CrmBridge.Adapters.HubSpot.Tests.TestSupport;
 
-/// <summary>A loopback TCP proxy that resets the first <c>drops</c> connections and forwards the rest to <c>target</c>.</summary>
+/// <summary>A loopback TCP proxy that drops the first <c>drops</c> connections after reading their request and forwards the rest to <c>target</c>.</summary>
 public sealed class DroppingProxy : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -47,13 +47,44 @@ public sealed class DroppingProxy : IDisposable
             if (Interlocked.Decrement(ref _drops) >= 0)
             {
                 Dropped++;
-                client.Client.LingerState = new LingerOption(true, 0);
-                client.Dispose();
+                _ = DropAfterRequestAsync(client);
                 continue;
             }
 
             _ = ForwardAsync(client);
         }
+    }
+
+    /// <summary>Reads the request head, then closes without answering: the request was sent, no response came.</summary>
+    private async Task DropAfterRequestAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                var stream = client.GetStream();
+                var buffer = new byte[8192];
+                var seen = new List<byte>();
+                while (!EndsWithBlankLine(seen))
+                {
+                    var read = await stream.ReadAsync(buffer, _stop.Token);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    seen.AddRange(buffer.AsSpan(0, read).ToArray());
+                }
+
+                client.Client.LingerState = new LingerOption(true, 0);
+            }
+            catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+            }
+        }
+
+        static bool EndsWithBlankLine(List<byte> bytes) =>
+            bytes.Count >= 4 && bytes[^4] == '\r' && bytes[^3] == '\n' && bytes[^2] == '\r' && bytes[^1] == '\n';
     }
 
     private async Task ForwardAsync(TcpClient client)
