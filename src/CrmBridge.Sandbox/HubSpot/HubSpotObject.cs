@@ -7,7 +7,7 @@ internal sealed class HubSpotObject(HubSpotObjectType type, long id, DateTimeOff
 
     public long Id { get; } = id;
 
-    public Dictionary<string, string?> Properties { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string?> Properties { get; } = new(type.Properties.Count, StringComparer.Ordinal);
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
@@ -18,7 +18,7 @@ internal sealed class HubSpotObject(HubSpotObjectType type, long id, DateTimeOff
     public DateTimeOffset? ArchivedAt { get; set; }
 
     /// <summary>Associated ids by target type name, in insertion order.</summary>
-    public Dictionary<string, List<long>> Associations { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<long>> Associations { get; } = new(2, StringComparer.Ordinal);
 
     /// <summary>The dataset key the object was seeded from; null for objects created through the API.</summary>
     public string? DatasetKey { get; init; }
