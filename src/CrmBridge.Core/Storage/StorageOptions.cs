@@ -14,8 +14,4 @@ public sealed class StorageOptions
 
     /// <summary>The PostgreSQL connection string, or a secret reference (<c>env:NAME</c>, <c>file:/path</c>). Used for Hangfire too.</summary>
     public string? PostgresConnectionString { get; set; }
-
-    /// <summary>Deals written per bulk statement.</summary>
-    /// <value>Defaults to 500.</value>
-    public int BatchSize { get; set; } = 500;
 }

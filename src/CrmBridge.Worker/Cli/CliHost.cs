@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CrmBridge.Core.Errors;
 using CrmBridge.Jobs;
 using CrmBridge.Worker.Hosting;
@@ -14,7 +13,14 @@ namespace CrmBridge.Worker.Cli;
 internal static class CliHost
 {
     /// <summary>One-shot commands print their own results; logs stay at warnings unless the configuration asks for more.</summary>
-    private static readonly Dictionary<string, string?> QuietLogging = new() { ["Logging:LogLevel:Default"] = "Warning" };
+    private static readonly Dictionary<string, string?> QuietLogging = new()
+    {
+        ["Logging:LogLevel:Default"] = "Warning",
+        [HostFailureLogCategory] = "None",
+    };
+
+    /// <summary>The host logs start-up failures with a stack trace; the CLI prints them as a message instead.</summary>
+    internal const string HostFailureLogCategory = "Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host";
 
     public static async Task<int> RunAsync(
         CliContext context,
@@ -57,12 +63,21 @@ internal static class CliHost
     /// <summary>A message for failures a user can fix; null for bugs, which keep their stack trace.</summary>
     internal static string? Describe(Exception exception) => exception switch
     {
-        OptionsValidationException validation => "Configuration is invalid:" + Environment.NewLine
-            + string.Join(Environment.NewLine, validation.Failures.Select(f => "  - " + f)),
+        OptionsValidationException or AggregateException when ValidationFailures(exception) is { Count: > 0 } failures =>
+            "Configuration is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, failures.Select(f => "  - " + f)),
         InvalidOperationException { Message: var m } when m.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => "Configuration is invalid: " + m,
-        InvalidDataException { InnerException: JsonException } data => "Configuration file is not valid JSON: " + data.Message,
+        InvalidDataException { InnerException: FormatException format } data =>
+            $"Configuration is invalid: {data.Message} {format.Message} {format.InnerException?.Message}".TrimEnd(),
         CrmException crm => crm.Message,
         _ => null,
+    };
+
+    private static List<string> ValidationFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => [.. validation.Failures],
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
+            [.. aggregate.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures)],
+        _ => [],
     };
 
     internal static int Fail(CliContext context, string message)

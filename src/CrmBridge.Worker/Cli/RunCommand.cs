@@ -11,7 +11,11 @@ namespace CrmBridge.Worker.Cli;
 /// <summary><c>crmbridge run</c>: the Hangfire server with the recurring jobs, and the dashboard on the configured address.</summary>
 internal static class RunCommand
 {
-    private static readonly Dictionary<string, string?> VerboseLogging = new() { ["Logging:LogLevel:Default"] = "Information" };
+    private static readonly Dictionary<string, string?> VerboseLogging = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        [CliHost.HostFailureLogCategory] = "None",
+    };
 
     public static Command Create(CliContext context)
     {

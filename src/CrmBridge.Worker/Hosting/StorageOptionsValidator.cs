@@ -36,11 +36,6 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             }
         }
 
-        if (options.BatchSize is < 1 or > 10_000)
-        {
-            builder.AddError($"{Key}:BatchSize {options.BatchSize} must be between 1 and 10000.");
-        }
-
         return builder.Build();
     }
 }

@@ -25,13 +25,16 @@ internal sealed class CliRun
 
     public string Error { get; }
 
-    public static async Task<CliRun> InvokeAsync(IReadOnlyDictionary<string, string?> overrides, params string[] args)
+    public static Task<CliRun> InvokeAsync(IReadOnlyDictionary<string, string?> overrides, params string[] args) =>
+        InvokeAsync(overrides, CancellationToken.None, args);
+
+    public static async Task<CliRun> InvokeAsync(IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken, params string[] args)
     {
         var console = new TestConsole().Width(250);
         using var output = new StringWriter();
         using var error = new StringWriter();
         var context = new CliContext(console, output, error, overrides);
-        var exitCode = await CrmBridgeCli.InvokeAsync(args, context);
+        var exitCode = await CrmBridgeCli.InvokeAsync(args, context, cancellationToken);
         return new CliRun(exitCode, output.ToString(), console.Output, error.ToString());
     }
 

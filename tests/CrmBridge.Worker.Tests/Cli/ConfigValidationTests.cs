@@ -106,7 +106,8 @@ public sealed class ConfigValidationTests : IDisposable
         var run = await CliRun.InvokeAsync(Config(), "sync", "--config", path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("not valid JSON", run.Error);
+        Assert.Contains("Could not parse the JSON file", run.Error);
+        Assert.Contains("bad.json", run.Error);
     }
 
     [Fact]
