@@ -29,6 +29,12 @@ internal sealed class CrmAttemptHandler(
             CrmHttpLog.AttemptFailed(logger, profile.Crm, connection, CrmEndpoint.Describe(request), state.Attempts, ex.GetType().Name);
             throw;
         }
+        catch (OperationCanceledException)
+        {
+            // The attempt timed out or the caller gave up after the request went out: it still counts against the CRM's budget.
+            meter.RecordRequest(connection, rateLimited: false);
+            throw;
+        }
 
         string? body = null;
         if (!response.IsSuccessStatusCode)

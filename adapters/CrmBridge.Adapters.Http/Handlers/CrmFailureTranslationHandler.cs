@@ -57,7 +57,12 @@ internal sealed class CrmFailureTranslationHandler(CrmHttpProfile profile, strin
         }
     }
 
-    private static string Attempts(CrmAttemptState state) => state.Attempts == 1 ? "1 attempt" : $"{state.Attempts} attempts";
+    private static string Attempts(CrmAttemptState state) => state.Attempts switch
+    {
+        0 => "0 attempts (still waiting for the rate limiter)",
+        1 => "1 attempt",
+        var n => $"{n} attempts",
+    };
 
     private CrmUnavailableException Unavailable(HttpRequestMessage request, string detail, Exception inner) =>
         new(profile.Crm, connection, CrmEndpoint.Describe(request), detail, inner);
