@@ -15,6 +15,7 @@ public static class JobsServiceCollectionExtensions
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
         services.TryAddTransient<SyncJob>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionJobDefinition, SyncJobDefinition>());
         return services;
     }
 

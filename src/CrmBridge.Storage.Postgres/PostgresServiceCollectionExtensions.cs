@@ -1,3 +1,4 @@
+using CrmBridge.Storage.Relational;
 using CrmBridge.Core.Connections;
 using CrmBridge.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton(sp => new PostgresCrmStore(
             ResolveConnectionString(sp.GetRequiredService<IOptions<StorageOptions>>().Value),
             sp.GetService<TimeProvider>()));
-        services.Replace(ServiceDescriptor.Singleton<ICrmStore>(sp => sp.GetRequiredService<PostgresCrmStore>()));
+        services.AddStoreContracts<PostgresCrmStore>();
         return services;
     }
 

@@ -16,7 +16,7 @@ namespace CrmBridge.Storage.Relational;
 /// <see cref="RelationalDialect"/>, how to open a connection, and how to take the migration lock.
 /// Each read and each transaction uses its own pooled connection.
 /// </summary>
-public abstract class RelationalCrmStore : ICrmStore, IAsyncDisposable, IDisposable
+public abstract partial class RelationalCrmStore : ICrmStore, IAsyncDisposable, IDisposable
 {
     private readonly TimeProvider _time;
 

@@ -1,3 +1,4 @@
+using CrmBridge.Storage.Relational;
 using CrmBridge.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +20,7 @@ public static class SqliteServiceCollectionExtensions
         services.TryAddSingleton(sp => new SqliteCrmStore(
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.SqlitePath,
             sp.GetService<TimeProvider>()));
-        services.Replace(ServiceDescriptor.Singleton<ICrmStore>(sp => sp.GetRequiredService<SqliteCrmStore>()));
+        services.AddStoreContracts<SqliteCrmStore>();
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using CrmBridge.Core.Connections;
-using CrmBridge.Jobs.Sync;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.Hosting;
@@ -9,12 +8,13 @@ using Microsoft.Extensions.Options;
 namespace CrmBridge.Jobs.Scheduling;
 
 /// <summary>
-/// Registers one recurring job per job and enabled connection at start (ids like <c>sync:main</c>), and removes the
-/// recurring jobs of connections or jobs that are no longer configured.
+/// Registers one recurring job per job definition and enabled connection at start (ids like <c>sync:main</c>), and
+/// removes the recurring jobs of connections or jobs that are no longer configured or enabled.
 /// </summary>
 internal sealed partial class RecurringJobScheduler(
     IRecurringJobManager manager,
     JobStorage storage,
+    IEnumerable<IConnectionJobDefinition> definitions,
     IOptions<CrmBridgeOptions> bridgeOptions,
     IOptions<JobsOptions> jobsOptions,
     ILogger<RecurringJobScheduler> logger) : IHostedService
@@ -24,22 +24,28 @@ internal sealed partial class RecurringJobScheduler(
         var jobs = jobsOptions.Value;
         JobsOptionsValidator.TryFindTimeZone(jobs.TimeZone, out var zone);
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var connection in bridgeOptions.Value.EnabledConnections())
+        foreach (var definition in definitions)
         {
-            if (jobs.Sync.Enabled)
+            var schedule = definition.Schedule(jobs);
+            if (!schedule.Enabled)
             {
-                var id = RecurringJobId(SyncJob.JobName, connection.Name);
-                var name = connection.Name;
-                manager.AddOrUpdate<SyncJob>(id, job => job.RunAsync(name, false, CancellationToken.None), jobs.Sync.Cron, new RecurringJobOptions { TimeZone = zone });
+                continue;
+            }
+
+            foreach (var connection in bridgeOptions.Value.EnabledConnections())
+            {
+                var id = RecurringJobId(definition.Name, connection.Name);
+                definition.AddOrUpdate(manager, id, connection.Name, schedule.Cron, new RecurringJobOptions { TimeZone = zone });
                 wanted.Add(id);
-                LogScheduled(id, jobs.Sync.Cron, zone.Id);
+                LogScheduled(id, schedule.Cron, zone.Id);
             }
         }
 
+        var prefixes = definitions.Select(d => d.Name + ":").ToList();
         using var storageConnection = storage.GetConnection();
         foreach (var existing in storageConnection.GetRecurringJobs())
         {
-            if (existing.Id.StartsWith(SyncJob.JobName + ":", StringComparison.Ordinal) && !wanted.Contains(existing.Id))
+            if (prefixes.Any(p => existing.Id.StartsWith(p, StringComparison.Ordinal)) && !wanted.Contains(existing.Id))
             {
                 manager.RemoveIfExists(existing.Id);
             }

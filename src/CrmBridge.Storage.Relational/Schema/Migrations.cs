@@ -5,12 +5,16 @@ namespace CrmBridge.Storage.Relational.Schema;
 /// <c>{decimal}</c>, <c>{boolean}</c> and <c>{identity}</c> become each dialect's types. Never edit a released
 /// step; add a new one.
 /// </summary>
-internal static class Migrations
+internal static partial class Migrations
 {
     public const string CreateHistoryTable =
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at {timestamp} NOT NULL)";
 
-    public static IReadOnlyList<Migration> All { get; } =
+    /// <summary>Every step in version order. Each feature keeps its steps in its own file (<c>Migrations.&lt;Feature&gt;.cs</c>),
+    /// with the version numbers reserved for it there.</summary>
+    public static IReadOnlyList<Migration> All => [.. Core, .. Hygiene, .. Cemetery, .. ClientSuccess, .. Credentials, .. Funnel];
+
+    private static IReadOnlyList<Migration> Core { get; } =
     [
         new(1, """
             CREATE TABLE pipelines (

@@ -52,6 +52,8 @@ internal static class DemoCommand
         SyncSummaryReport.Write(context, [first, second], [], OutputFormat.Table);
 
         await DemoReport.WriteAsync(context, services.GetRequiredService<ICrmStore>(), connection, cancellationToken);
+
+        // Each job shows its part of the demo here, one call per job, in the order a user would run them.
         context.Console.MarkupLine($"The store is [bold]{DemoStorePath}[/]; try [bold]crmbridge deals --format csv --config <a config pointing there>[/], or [bold]crmbridge sandbox[/] to keep the fake CRM running.");
         return ExitCodes.Success;
     }
