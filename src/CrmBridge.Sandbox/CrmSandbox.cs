@@ -28,6 +28,9 @@ public sealed class CrmSandbox : IAsyncDisposable, IDisposable
     /// <summary>The dataset as a HubSpot portal.</summary>
     public HubSpotSandbox HubSpot { get; }
 
+    /// <summary>Every CRM dialect the sandbox serves, in a fixed order; each new dialect adds itself here.</summary>
+    public IReadOnlyList<ISandboxCrm> Crms => [HubSpot];
+
     /// <summary>The server root every dialect's base URL starts with.</summary>
     public Uri BaseUrl => server.BaseUrl;
 

@@ -12,7 +12,7 @@ namespace CrmBridge.Sandbox.HubSpot;
 /// The sandbox dataset served as a HubSpot portal (CRM v3/v4 wire contract), stateful: writes through the API or
 /// through the members here change what later reads return. Thread-safe.
 /// </summary>
-public sealed partial class HubSpotSandbox
+public sealed partial class HubSpotSandbox : ISandboxCrm
 {
     /// <summary>The Sales pipeline's id.</summary>
     public const string SalesPipelineId = HubSpotSchema.SalesPipelineId;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CrmBridge.Core.Connections;
 using CrmBridge.Core.Storage;
 using CrmBridge.Core.Sync;
 using CrmBridge.Sandbox;
@@ -25,36 +26,62 @@ internal static class DemoCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var sandbox = CrmSandbox.Start(new SandboxOptions { DealCount = parse.GetValue(deals) });
-            var connection = sandbox.HubSpot.CreateConnectionOptions();
-            var overrides = ConnectionConfiguration.ToConfiguration(connection);
-            overrides[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"] = StorageProviders.Sqlite;
-            overrides[$"{StorageOptions.SectionName}:{nameof(StorageOptions.SqlitePath)}"] = DemoStorePath;
+            var connections = sandbox.Crms.Select(crm => (Crm: crm, Connection: crm.CreateConnectionOptions())).ToList();
+            var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+            {
+                [$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"] = StorageProviders.Sqlite,
+                [$"{StorageOptions.SectionName}:{nameof(StorageOptions.SqlitePath)}"] = DemoStorePath,
+            };
+            foreach (var (_, connection) in connections)
+            {
+                foreach (var (key, value) in ConnectionConfiguration.ToConfiguration(connection))
+                {
+                    overrides[key] = value;
+                }
+            }
+
             DeleteStore(context.Overrides?.GetValueOrDefault($"{StorageOptions.SectionName}:{nameof(StorageOptions.SqlitePath)}") ?? DemoStorePath);
             return await CliHost.RunAsync(
                 context,
                 parse.GetValue(CliOptions.Config),
-                (services, token) => RunAsync(context, services, sandbox, connection.Name, token),
+                (services, token) => RunAsync(context, services, sandbox, connections, token),
                 ct,
                 overrides);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, IServiceProvider services, CrmSandbox sandbox, string connection, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        CliContext context,
+        IServiceProvider services,
+        CrmSandbox sandbox,
+        IReadOnlyList<(ISandboxCrm Crm, ConnectionOptions Connection)> connections,
+        CancellationToken cancellationToken)
     {
-        context.Console.MarkupLine($"[bold]CrmBridge demo[/]: a sandbox HubSpot with {sandbox.HubSpot.DealCount} deals at {sandbox.HubSpot.BaseUrl}");
+        context.Console.MarkupLine($"[bold]CrmBridge demo[/]: {sandbox.Dataset.Deals.Count} deals served by sandbox {string.Join(", ", connections.Select(c => c.Crm.Kind))} at {sandbox.BaseUrl}");
         var engine = services.GetRequiredService<SyncEngine>();
-        var first = await engine.SyncAsync(connection, full: true, progress: null, cancellationToken);
+        var summaries = new List<SyncSummary>();
+        foreach (var (_, connection) in connections)
+        {
+            summaries.Add(await engine.SyncAsync(connection.Name, full: true, progress: null, cancellationToken));
+        }
 
-        var changed = DemoChanges.Apply(sandbox);
-        context.Console.MarkupLine($"Then {changed.Count} deals move on in the sandbox ({string.Join(", ", changed)}); an incremental sync picks up only what changed:");
-        var second = await engine.SyncAsync(connection, full: false, progress: null, cancellationToken);
-        SyncSummaryReport.Write(context, [first, second], [], OutputFormat.Table);
+        foreach (var (crm, connection) in connections)
+        {
+            var moved = DemoChanges.Apply(sandbox.Dataset, crm);
+            context.Console.MarkupLine($"In {crm.Kind}, {moved.Count} deals move on ({Markup.Escape(string.Join(", ", moved))}); an incremental sync picks up only what changed.");
+            summaries.Add(await engine.SyncAsync(connection.Name, full: false, progress: null, cancellationToken));
+        }
 
-        await DemoReport.WriteAsync(context, services.GetRequiredService<ICrmStore>(), connection, cancellationToken);
+        SyncSummaryReport.Write(context, summaries, [], OutputFormat.Table);
+        var store = services.GetRequiredService<ICrmStore>();
+        foreach (var (_, connection) in connections)
+        {
+            await DemoReport.WriteAsync(context, store, connection.Name, cancellationToken);
+        }
 
         // Each job shows its part of the demo here, one call per job, in the order a user would run them.
-        context.Console.MarkupLine($"The store is [bold]{DemoStorePath}[/]; try [bold]crmbridge deals --format csv --config <a config pointing there>[/], or [bold]crmbridge sandbox[/] to keep the fake CRM running.");
+        context.Console.MarkupLine($"The store is [bold]{DemoStorePath}[/]. Run [bold]crmbridge sandbox[/] to keep the fake CRMs running and point a config at them.");
         return ExitCodes.Success;
     }
 

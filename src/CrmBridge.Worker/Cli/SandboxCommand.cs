@@ -19,11 +19,14 @@ internal static class SandboxCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var sandbox = CrmSandbox.Start(new SandboxOptions { Port = parse.GetValue(port), DealCount = parse.GetValue(deals), Seed = parse.GetValue(seed) });
-            var connection = sandbox.HubSpot.CreateConnectionOptions();
-            context.Console.MarkupLine($"[green]Sandbox running[/] with {sandbox.HubSpot.DealCount} deals.");
-            context.Console.MarkupLine($"HubSpot API: [bold]{sandbox.HubSpot.BaseUrl}[/]");
-            context.Console.MarkupLine("Save this as sandbox.json and run [bold]crmbridge sync --config sandbox.json[/] (the token is a throwaway the sandbox made up):");
-            context.Out.WriteLine(JsonSerializer.Serialize(Snippet(connection), ReportJson.Options));
+            context.Console.MarkupLine($"[green]Sandbox running[/] with {sandbox.Dataset.Deals.Count} deals in each CRM.");
+            foreach (var crm in sandbox.Crms)
+            {
+                context.Console.MarkupLine($"{crm.Kind} API: [bold]{crm.BaseUrl}[/]");
+            }
+
+            context.Console.MarkupLine("Save this as sandbox.json and run [bold]crmbridge sync --config sandbox.json[/] (the tokens are throwaways the sandbox made up):");
+            context.Out.WriteLine(JsonSerializer.Serialize(Snippet(sandbox.Crms.Select(c => c.CreateConnectionOptions())), ReportJson.Options));
             context.Console.MarkupLine("Press Ctrl+C to stop.");
             try
             {
@@ -39,21 +42,13 @@ internal static class SandboxCommand
         return command;
     }
 
-    private static object Snippet(ConnectionOptions connection) => new Dictionary<string, object>
+    private static object Snippet(IEnumerable<ConnectionOptions> connections) => new Dictionary<string, object>
     {
         ["CrmBridge"] = new Dictionary<string, object>
         {
-            ["Connections"] = new Dictionary<string, object>
-            {
-                [connection.Name] = new
-                {
-                    connection.Kind,
-                    BaseUrl = connection.BaseUrl?.ToString(),
-                    connection.Token,
-                    connection.FieldMap,
-                    connection.Pipelines,
-                },
-            },
+            ["Connections"] = connections.ToDictionary(
+                c => c.Name,
+                c => (object)new { c.Kind, BaseUrl = c.BaseUrl?.ToString(), c.Token, c.FieldMap, c.Pipelines }),
         },
     };
 }

@@ -26,7 +26,7 @@ internal static class DemoReport
 
         foreach (var pipeline in pipelines.OrderBy(p => p.Order))
         {
-            var table = new Table().Title($"Deals per stage: {Markup.Escape(pipeline.Name)}").AddColumns("#", "Stage", "Outcome", "Deals", "Amount");
+            var table = new Table().Title($"{Markup.Escape(connection)}: deals per stage of {Markup.Escape(pipeline.Name)}").AddColumns("#", "Stage", "Outcome", "Deals", "Amount");
             var number = 0;
             foreach (var stage in pipeline.Stages.OrderBy(s => s.Order))
             {
@@ -37,7 +37,7 @@ internal static class DemoReport
             context.Console.Write(table);
         }
 
-        var owners = new Table().Title("Deals per owner").AddColumns("Owner", "Open", "Won", "Lost", "Open amount", "Won amount");
+        var owners = new Table().Title($"{Markup.Escape(connection)}: deals per owner").AddColumns("Owner", "Open", "Won", "Lost", "Open amount", "Won amount");
         foreach (var (owner, tally) in byOwner.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
             owners.AddRow(Markup.Escape(owner), N(tally.Open), N(tally.Won), N(tally.Lost), N(tally.OpenAmount), N(tally.WonAmount));

@@ -13,8 +13,8 @@ public sealed class DemoCommandTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Sync summary", run.Console);
         Assert.Contains("incremental", run.Console);
-        Assert.Contains("Deals per stage: Sales", run.Console);
-        Assert.Contains("Deals per owner", run.Console);
+        Assert.Contains("sandbox-hubspot: deals per stage of Sales", run.Console);
+        Assert.Contains("sandbox-hubspot: deals per owner", run.Console);
         Assert.True(File.Exists(dir.File("demo.db")));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
