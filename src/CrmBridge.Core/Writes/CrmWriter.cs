@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using CrmBridge.Core.Adapters;
 using CrmBridge.Core.Errors;
 using CrmBridge.Core.Storage;
@@ -12,7 +14,8 @@ namespace CrmBridge.Core.Writes;
 /// </summary>
 public sealed class CrmWriter(CrmAdapterResolver adapters, ICrmStore store, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Names in Cyrillic and other scripts stay readable in the audit log instead of turning into \u escapes.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public async Task<WriteResult> CreateDealAsync(string connection, NewDeal deal, string actor, bool dryRun, CancellationToken cancellationToken)
     {
