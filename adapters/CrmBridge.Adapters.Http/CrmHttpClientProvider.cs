@@ -91,7 +91,8 @@ public sealed class CrmHttpClientProvider : IDisposable
         var baseAddress = WithTrailingSlash(connection.BaseUrl ?? profile.DefaultBaseUrl);
         var rateLimit = EffectiveRateLimit(connection, profile);
         var limiter = CrmRateLimiters.Create(rateLimit, profile.EndpointRateLimits);
-        var pipeline = CrmResiliencePipeline.Create(profile, connection.Name, limiter, _time, logger);
+        var slowDown = profile.SlowDownHint is null ? null : new CrmSlowDownGate(_time);
+        var pipeline = CrmResiliencePipeline.Create(profile, connection.Name, limiter, _time, logger, slowDown);
 
         HttpMessageHandler inner = _sockets;
         if (profile.CreateAuthenticationHandler?.Invoke(connection) is { } authentication)
@@ -104,7 +105,7 @@ public sealed class CrmHttpClientProvider : IDisposable
         {
             InnerHandler = new ResilienceHandler(pipeline)
             {
-                InnerHandler = new CrmAttemptHandler(profile, connection.Name, _meter, _time, logger) { InnerHandler = inner },
+                InnerHandler = new CrmAttemptHandler(profile, connection.Name, _meter, _time, logger, slowDown) { InnerHandler = inner },
             },
         };
 

@@ -35,6 +35,13 @@ public sealed record CrmHttpProfile
     /// </summary>
     public Func<HttpResponseMessage, TimeSpan?>? RateLimitedDelayHint { get; init; }
 
+    /// <summary>
+    /// How long to hold the connection's next requests after an answer, read from the CRM's budget headers (for example
+    /// a low <c>x-ratelimit-remaining</c>), so the client slows down before the CRM's limit instead of bouncing off it;
+    /// null or zero sends on at once. Applies even when the client-side limiter is switched off. Defaults to none.
+    /// </summary>
+    public Func<HttpResponseMessage, TimeSpan?>? SlowDownHint { get; init; }
+
     /// <summary>Extracts the CRM's own message from an error body; null when there is none. Defaults to <see cref="CrmErrorBody.ReadMessage"/>.</summary>
     public Func<string, string?> ReadErrorMessage { get; init; } = CrmErrorBody.ReadMessage;
 

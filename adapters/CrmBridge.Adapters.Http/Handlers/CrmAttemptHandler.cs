@@ -10,7 +10,8 @@ namespace CrmBridge.Adapters.Http.Handlers;
 /// retried, instead of failing later in the deserializer), classifies the answer and counts the request.
 /// </summary>
 internal sealed class CrmAttemptHandler(
-    CrmHttpProfile profile, string connection, CrmRequestMeter meter, TimeProvider time, ILogger logger) : DelegatingHandler
+    CrmHttpProfile profile, string connection, CrmRequestMeter meter, TimeProvider time, ILogger logger, CrmSlowDownGate? slowDown = null)
+    : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -47,6 +48,11 @@ internal sealed class CrmAttemptHandler(
         state.CrmMessage = body is null ? null : profile.ReadErrorMessage(body);
         state.RequestedDelay = state.Kind == CrmResponseKind.RateLimited ? CrmResponseClassifier.RequestedDelay(profile, response, time) : null;
         meter.RecordRequest(connection, state.Kind == CrmResponseKind.RateLimited);
+        if (slowDown is not null && profile.SlowDownHint?.Invoke(response) is { } hold)
+        {
+            slowDown.HoldFor(hold);
+        }
+
         CrmHttpLog.AttemptCompleted(
             logger, profile.Crm, connection, CrmEndpoint.Describe(request), state.Attempts, (int)response.StatusCode,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -20,7 +20,8 @@ internal static class CrmResiliencePipeline
         string connection,
         PartitionedRateLimiter<HttpRequestMessage> limiter,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        CrmSlowDownGate? slowDown = null)
     {
         var options = profile.Resilience;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
@@ -32,9 +33,17 @@ internal static class CrmResiliencePipeline
 
         builder.AddRateLimiter(new RateLimiterStrategyOptions
         {
-            RateLimiter = args => args.Context.GetRequestMessage() is { } request
-                ? limiter.AcquireAsync(request, 1, args.Context.CancellationToken)
-                : throw new InvalidOperationException("The rate limiter runs only inside the CRM HTTP pipeline."),
+            RateLimiter = async args =>
+            {
+                var request = args.Context.GetRequestMessage()
+                    ?? throw new InvalidOperationException("The rate limiter runs only inside the CRM HTTP pipeline.");
+                if (slowDown is not null)
+                {
+                    await slowDown.WaitAsync(args.Context.CancellationToken);
+                }
+
+                return await limiter.AcquireAsync(request, 1, args.Context.CancellationToken);
+            },
         });
         builder.AddTimeout(options.AttemptTimeout);
         return builder.Build();
