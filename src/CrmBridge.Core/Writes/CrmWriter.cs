@@ -62,28 +62,31 @@ public sealed class CrmWriter(CrmAdapterResolver adapters, ICrmStore store, Time
         }, cancellationToken);
     }
 
-    public async Task<WriteResult> CreateTaskAsync(string connection, NewTask task, string? idempotencyKey, string actor, bool dryRun, CancellationToken cancellationToken)
-    {
-        var adapter = adapters.Resolve(connection);
-        if (await FindSucceededAsync(connection, idempotencyKey, cancellationToken) is { } earlier)
-        {
-            return new WriteResult(earlier.Id, earlier.Outcome, earlier.EntityId, AlreadyDone: true);
-        }
-
-        var entry = NewEntry(connection, AuditOperation.CreateTask, "task", null, idempotencyKey, actor, null, Serialize(task));
-        if (dryRun)
-        {
-            return await RecordDryRunAsync(entry, cancellationToken);
-        }
-
-        return await SendAsync(entry, async ct =>
+    public Task<WriteResult> CreateTaskAsync(string connection, NewTask task, string? idempotencyKey, string actor, bool dryRun, CancellationToken cancellationToken) =>
+        CreateOnceAsync(connection, AuditOperation.CreateTask, "task", task, idempotencyKey, actor, dryRun, async (adapter, ct) =>
         {
             var created = await adapter.CreateTaskAsync(task, ct);
             return (created.ExternalId, Serialize(created));
         }, cancellationToken);
-    }
 
-    public async Task<WriteResult> AddNoteAsync(string connection, NewNote note, string? idempotencyKey, string actor, bool dryRun, CancellationToken cancellationToken)
+    public Task<WriteResult> AddNoteAsync(string connection, NewNote note, string? idempotencyKey, string actor, bool dryRun, CancellationToken cancellationToken) =>
+        CreateOnceAsync(connection, AuditOperation.AddNote, "note", note, idempotencyKey, actor, dryRun, async (adapter, ct) =>
+        {
+            var created = await adapter.AddNoteAsync(note, ct);
+            return (created.ExternalId, Serialize(created));
+        }, cancellationToken);
+
+    /// <summary>Creates a record unless a write with the same idempotency key already succeeded.</summary>
+    private async Task<WriteResult> CreateOnceAsync<TRequest>(
+        string connection,
+        AuditOperation operation,
+        string entityType,
+        TRequest request,
+        string? idempotencyKey,
+        string actor,
+        bool dryRun,
+        Func<ICrmAdapter, CancellationToken, Task<(string EntityId, string After)>> create,
+        CancellationToken cancellationToken)
     {
         var adapter = adapters.Resolve(connection);
         if (await FindSucceededAsync(connection, idempotencyKey, cancellationToken) is { } earlier)
@@ -91,17 +94,13 @@ public sealed class CrmWriter(CrmAdapterResolver adapters, ICrmStore store, Time
             return new WriteResult(earlier.Id, earlier.Outcome, earlier.EntityId, AlreadyDone: true);
         }
 
-        var entry = NewEntry(connection, AuditOperation.AddNote, "note", null, idempotencyKey, actor, null, Serialize(note));
+        var entry = NewEntry(connection, operation, entityType, entityId: null, idempotencyKey, actor, before: null, after: Serialize(request));
         if (dryRun)
         {
             return await RecordDryRunAsync(entry, cancellationToken);
         }
 
-        return await SendAsync(entry, async ct =>
-        {
-            var created = await adapter.AddNoteAsync(note, ct);
-            return (created.ExternalId, Serialize(created));
-        }, cancellationToken);
+        return await SendAsync(entry, ct => create(adapter, ct), cancellationToken);
     }
 
     private async Task<AuditEntry?> FindSucceededAsync(string connection, string? key, CancellationToken cancellationToken)
