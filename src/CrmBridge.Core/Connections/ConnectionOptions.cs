@@ -1,3 +1,4 @@
+using CrmBridge.Core.Credentials;
 using CrmBridge.Core.Model;
 
 namespace CrmBridge.Core.Connections;
@@ -19,6 +20,9 @@ public sealed class ConnectionOptions
 
     /// <summary>The access token, or a secret reference: <c>env:VARIABLE</c> or <c>file:/path</c>. Never logged.</summary>
     public string? Token { get; set; }
+
+    /// <summary>OAuth 2.0 client settings, for CRMs that refresh expiring tokens (amoCRM, Bitrix24); null when <see cref="Token"/> is used.</summary>
+    public OAuthClientOptions? OAuth { get; set; }
 
     /// <summary>Client-side rate limit; each adapter defaults to its CRM's documented limit.</summary>
     public RateLimitOptions? RateLimit { get; set; }
