@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<CrmAdapterResolver>();
         services.TryAddSingleton<SyncEngine>();
         services.TryAddSingleton<CrmWriter>();
+        Funnel.FunnelServiceCollectionExtensions.AddCrmBridgeFunnel(services);
         return services;
     }
 }
