@@ -1,4 +1,5 @@
 using CrmBridge.Core.Adapters;
+using CrmBridge.Core.ClientSuccess;
 using CrmBridge.Core.Connections;
 using CrmBridge.Core.Diagnostics;
 using CrmBridge.Core.Sync;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<CrmAdapterResolver>();
         services.TryAddSingleton<SyncEngine>();
         services.TryAddSingleton<CrmWriter>();
+        services.AddCrmBridgeClientSuccess();
         Funnel.FunnelServiceCollectionExtensions.AddCrmBridgeFunnel(services);
         return services;
     }

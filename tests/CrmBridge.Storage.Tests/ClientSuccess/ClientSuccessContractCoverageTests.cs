@@ -1,0 +1,23 @@
+using System.Reflection;
+using CrmBridge.TestKit;
+
+namespace CrmBridge.Storage.Tests.ClientSuccess;
+
+public sealed class ClientSuccessContractCoverageTests
+{
+    [Fact]
+    public void PostgresClientSuccessStoreTests_EveryContractTest_IsOverriddenWithPostgresFact()
+    {
+        var contractTests = typeof(ClientSuccessStoreContract).GetMethods()
+            .Where(m => m.IsVirtual && m.GetCustomAttribute<FactAttribute>(inherit: false) is not null)
+            .Select(m => m.Name)
+            .ToList();
+        var guarded = typeof(PostgresClientSuccessStoreTests).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => m.GetCustomAttribute<PostgresFactAttribute>(inherit: false) is not null)
+            .Select(m => m.Name)
+            .ToHashSet();
+
+        Assert.NotEmpty(contractTests);
+        Assert.Empty(contractTests.Except(guarded));
+    }
+}
