@@ -1,3 +1,4 @@
+using CrmBridge.Jobs.ClientSuccess;
 using CrmBridge.Jobs.Scheduling;
 using CrmBridge.Jobs.Sync;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
         services.TryAddTransient<SyncJob>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionJobDefinition, SyncJobDefinition>());
+        services.AddClientSuccessJobs();
         return services;
     }
 
