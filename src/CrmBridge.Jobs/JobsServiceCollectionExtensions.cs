@@ -1,3 +1,4 @@
+using CrmBridge.Jobs.Cemetery;
 using CrmBridge.Jobs.ClientSuccess;
 using CrmBridge.Jobs.Scheduling;
 using CrmBridge.Jobs.Sync;
@@ -18,6 +19,8 @@ public static class JobsServiceCollectionExtensions
         services.TryAddTransient<SyncJob>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionJobDefinition, SyncJobDefinition>());
         services.AddClientSuccessJobs();
+        services.TryAddTransient<CemeteryJob>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionJobDefinition, CemeteryJobDefinition>());
         return services;
     }
 

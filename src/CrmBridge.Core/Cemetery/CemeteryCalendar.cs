@@ -33,7 +33,7 @@ public sealed class CemeteryCalendar
     public static CemeteryCalendar From(CemeteryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new CemeteryCalendar(options.DayCounting, CemeteryTimeZone.Find(options.TimeZone), options.EffectiveWeekend, options.Holidays);
+        return new CemeteryCalendar(options.DayCounting, options.TimeZone is null ? TimeZoneInfo.Utc : CemeteryTimeZone.Find(options.TimeZone), options.EffectiveWeekend, options.Holidays);
     }
 
     /// <summary>Idle days from <paramref name="from"/> to <paramref name="to"/>; 0 when <paramref name="to"/> is not later.</summary>

@@ -5,9 +5,9 @@ public sealed class CemeteryOptions
 {
     public const string SectionName = "CrmBridge:Cemetery";
 
-    /// <summary>The team's IANA time zone: business days and the digest schedule are read in it.</summary>
-    /// <value>Defaults to UTC.</value>
-    public string TimeZone { get; set; } = "UTC";
+    /// <summary>The team's IANA time zone (e.g. Europe/Moscow): business days are counted and the digest schedule is read in it.</summary>
+    /// <value>Defaults to none: days in UTC, and the schedule in CrmBridge:Jobs:TimeZone.</value>
+    public string? TimeZone { get; set; }
 
     /// <summary><c>Calendar</c> or <c>BusinessDays</c>.</summary>
     /// <value>Defaults to Calendar.</value>

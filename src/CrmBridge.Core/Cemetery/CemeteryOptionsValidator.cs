@@ -16,7 +16,7 @@ public sealed class CemeteryOptionsValidator : IValidateOptions<CemeteryOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        if (!CemeteryTimeZone.TryFind(options.TimeZone, out _))
+        if (options.TimeZone is not null && !CemeteryTimeZone.TryFind(options.TimeZone, out _))
         {
             errors.Add($"{Key}:TimeZone '{options.TimeZone}' is not a known time zone id (e.g. UTC, Europe/Moscow).");
         }

@@ -1,3 +1,4 @@
+using CrmBridge.Alerts;
 using CrmBridge.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,7 @@ internal static partial class CrmBridgeHostExtensions
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddCrmBridgeCore();
+        builder.Services.AddCemeteryAlerts();
         return builder;
     }
 }
