@@ -2,6 +2,7 @@ using CrmBridge.Core.Adapters;
 using CrmBridge.Core.ClientSuccess;
 using CrmBridge.Core.Connections;
 using CrmBridge.Core.Diagnostics;
+using CrmBridge.Core.Hygiene;
 using CrmBridge.Core.Sync;
 using CrmBridge.Core.Writes;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<CrmAdapterResolver>();
         services.TryAddSingleton<SyncEngine>();
         services.TryAddSingleton<CrmWriter>();
+        services.AddCrmBridgeHygiene();
         services.AddCrmBridgeClientSuccess();
         Funnel.FunnelServiceCollectionExtensions.AddCrmBridgeFunnel(services);
         return services;

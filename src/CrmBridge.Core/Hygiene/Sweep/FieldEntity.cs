@@ -1,0 +1,8 @@
+namespace CrmBridge.Core.Hygiene.Sweep;
+
+internal enum FieldEntity
+{
+    Deal,
+    Company,
+    Contact,
+}

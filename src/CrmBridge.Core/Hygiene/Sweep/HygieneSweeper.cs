@@ -1,0 +1,320 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using CrmBridge.Core.Connections;
+using CrmBridge.Core.Model;
+using CrmBridge.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CrmBridge.Core.Hygiene.Sweep;
+
+/// <summary>
+/// Sweeps one connection: streams its deals from the store in chunks (a reader task looks up each chunk's companies
+/// and contacts while the previous chunk is checked), runs the compiled rules, and writes the findings inside one
+/// hygiene-store transaction that commits only when the whole sweep is done. A deal that cannot be checked, or a
+/// stored row that cannot be read, is skipped with a logged reason; the sweep goes on.
+/// </summary>
+public sealed partial class HygieneSweeper(
+    ICrmStore store,
+    IHygieneStore hygieneStore,
+    IOptions<HygieneOptions> options,
+    IOptions<CrmBridgeOptions> bridgeOptions,
+    TimeProvider time,
+    ILogger<HygieneSweeper> logger)
+{
+    private const int MaxReportedSkips = 100;
+    private const int MaxUnreadableRows = 1000;
+
+    public async Task<HygieneSweepResult> SweepAsync(string connection, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connection);
+        var settings = options.Value;
+        var pipelines = await store.GetPipelinesAsync(connection, cancellationToken);
+        var rules = HygieneRuleCompiler.Compile(settings, connection, pipelines);
+        foreach (var warning in rules.Warnings)
+        {
+            LogConfigurationWarning(warning);
+        }
+
+        var start = new HygieneSweepStart(Guid.NewGuid().ToString("N"), connection, time.GetUtcNow());
+        var sink = new FindingSink();
+        var evaluator = new DealEvaluator(connection, sink);
+        var cross = new CrossDealRules(connection, sink);
+        var mapped = bridgeOptions.Value.FindConnection(connection)?.FieldMap.Keys ?? Enumerable.Empty<string>();
+        var health = rules.All.Any(r => r.FieldHealthOn) ? new FieldHealthAccumulator(settings.FieldHealth, mapped) : null;
+        var skips = new SkipLog(this);
+        var contacts = new List<Contact>();
+        long swept = 0;
+        var ordinal = 0;
+
+        await using var writer = await hygieneStore.BeginSweepAsync(start, cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<DealChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var needsCompanies = health is not null || rules.All.Any(r => r.NeedsCompany);
+        var needsContacts = health is not null || rules.All.Any(r => r.NeedsContacts);
+        var producer = Task.Run(() => ProduceAsync(connection, Math.Max(1, settings.ChunkSize), needsCompanies, needsContacts, channel.Writer, skips, stop.Token), stop.Token);
+        try
+        {
+            await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                foreach (var deal in chunk.Deals)
+                {
+                    try
+                    {
+                        var set = rules.For(deal.PipelineId);
+                        var company = deal.CompanyId is { } companyId ? chunk.Companies.GetValueOrDefault(companyId) : null;
+                        contacts.Clear();
+                        foreach (var contactId in deal.ContactIds)
+                        {
+                            if (chunk.Contacts.TryGetValue(contactId, out var contact) && !contacts.Contains(contact))
+                            {
+                                contacts.Add(contact);
+                            }
+                        }
+
+                        evaluator.Evaluate(deal, company, contacts, set);
+                        cross.Observe(deal, set, ordinal);
+                        if (health is not null && set.FieldHealthOn)
+                        {
+                            health.ObserveDeal(deal);
+                            if (company is not null)
+                            {
+                                health.ObserveCompany(company);
+                            }
+
+                            foreach (var contact in contacts)
+                            {
+                                health.ObserveContact(contact);
+                            }
+                        }
+
+                        swept++;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        skips.Add(deal.ExternalId, $"{ex.GetType().Name}: {ex.Message}");
+                    }
+
+                    ordinal++;
+                }
+
+                await FlushAsync(writer, sink, cancellationToken);
+            }
+
+            await producer;
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAny(producer);
+            throw;
+        }
+
+        if (cross.NeedsSecondPass)
+        {
+            await RevisitAsync(connection, cross, writer, sink, cancellationToken);
+        }
+
+        var completedAt = time.GetUtcNow();
+        var record = await writer.CompleteAsync(
+            new HygieneSweepTotals(swept, skips.Count, sink.Total, completedAt, health?.Build() ?? []),
+            cancellationToken);
+        LogSwept(connection, swept, skips.Count, sink.Total, record.Opened, record.Resolved, (completedAt - start.StartedAt).TotalMilliseconds);
+        return new HygieneSweepResult(record, sink.ByRule, sink.ByOwner, skips.Reported, rules.Warnings);
+    }
+
+    private static async Task FlushAsync(IHygieneSweepWriter writer, FindingSink sink, CancellationToken cancellationToken)
+    {
+        if (sink.Chunk.Count > 0)
+        {
+            await writer.AddFindingsAsync(sink.Chunk, cancellationToken);
+            sink.ClearChunk();
+        }
+    }
+
+    private async Task RevisitAsync(string connection, CrossDealRules cross, IHygieneSweepWriter writer, FindingSink sink, CancellationToken cancellationToken)
+    {
+        var ordinal = 0;
+        await foreach (var deal in ReadDealsAsync(connection, new SkipLog(null), cancellationToken))
+        {
+            cross.Revisit(deal, ordinal++);
+            if (sink.Chunk.Count >= 1000)
+            {
+                await FlushAsync(writer, sink, cancellationToken);
+            }
+        }
+
+        await FlushAsync(writer, sink, cancellationToken);
+    }
+
+    private async Task ProduceAsync(string connection, int chunkSize, bool needsCompanies, bool needsContacts, ChannelWriter<DealChunk> output, SkipLog skips, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var deals = new List<Deal>(chunkSize);
+            await foreach (var deal in ReadDealsAsync(connection, skips, cancellationToken))
+            {
+                deals.Add(deal);
+                if (deals.Count == chunkSize)
+                {
+                    await output.WriteAsync(await LookUpAsync(connection, deals, needsCompanies, needsContacts, cancellationToken), cancellationToken);
+                    deals = new List<Deal>(chunkSize);
+                }
+            }
+
+            if (deals.Count > 0)
+            {
+                await output.WriteAsync(await LookUpAsync(connection, deals, needsCompanies, needsContacts, cancellationToken), cancellationToken);
+            }
+
+            output.Complete();
+        }
+        catch (Exception ex)
+        {
+            output.Complete(ex);
+            throw;
+        }
+    }
+
+    private async Task<DealChunk> LookUpAsync(string connection, List<Deal> deals, bool needsCompanies, bool needsContacts, CancellationToken cancellationToken)
+    {
+        var companies = new Dictionary<string, Company>(StringComparer.Ordinal);
+        var contacts = new Dictionary<string, Contact>(StringComparer.Ordinal);
+        if (needsCompanies)
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var deal in deals)
+            {
+                if (!string.IsNullOrEmpty(deal.CompanyId))
+                {
+                    ids.Add(deal.CompanyId);
+                }
+            }
+
+            foreach (var company in await store.GetCompaniesAsync(connection, ids, cancellationToken))
+            {
+                companies[company.ExternalId] = company;
+            }
+        }
+
+        if (needsContacts)
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var deal in deals)
+            {
+                foreach (var id in deal.ContactIds)
+                {
+                    if (!string.IsNullOrEmpty(id))
+                    {
+                        ids.Add(id);
+                    }
+                }
+            }
+
+            foreach (var contact in await store.GetContactsAsync(connection, ids, cancellationToken))
+            {
+                contacts[contact.ExternalId] = contact;
+            }
+        }
+
+        return new DealChunk(deals, companies, contacts);
+    }
+
+    /// <summary>
+    /// Streams the connection's deals. A stored row that cannot be mapped ends the store's stream; the stream is then
+    /// opened again and resumes after that row, which is skipped with a logged reason.
+    /// </summary>
+    private async IAsyncEnumerable<Deal> ReadDealsAsync(string connection, SkipLog skips, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var query = new DealQuery(connection);
+        long position = 0;
+        var unreadable = 0;
+        string? lastId = null;
+        while (true)
+        {
+            var enumerator = store.StreamDealsAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                long index = 0;
+                while (true)
+                {
+                    Deal deal;
+                    try
+                    {
+                        if (!await enumerator.MoveNextAsync())
+                        {
+                            yield break;
+                        }
+
+                        deal = enumerator.Current;
+                    }
+                    catch (Exception ex) when (IsUnreadableRow(ex) && unreadable < MaxUnreadableRows)
+                    {
+                        unreadable++;
+                        skips.Add(null, $"the stored row after deal {lastId ?? "(none)"} could not be read: {ex.GetType().Name}: {ex.Message}");
+                        position = index + 1;
+                        break;
+                    }
+
+                    if (index++ < position)
+                    {
+                        continue;
+                    }
+
+                    position = index;
+                    lastId = deal.ExternalId;
+                    yield return deal;
+                }
+            }
+            finally
+            {
+                await enumerator.DisposeAsync();
+            }
+        }
+    }
+
+    private static bool IsUnreadableRow(Exception exception) => exception is InvalidCastException or FormatException or JsonException
+        or InvalidOperationException or ArgumentException or OverflowException or KeyNotFoundException or IndexOutOfRangeException;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hygiene: {Warning}")]
+    private partial void LogConfigurationWarning(string warning);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hygiene sweep skipped deal {DealId}: {Reason}")]
+    private partial void LogSkipped(string dealId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hygiene sweep of {Connection}: {Deals} deals, {Skipped} skipped, {Findings} findings ({Opened} new, {Resolved} resolved) in {Milliseconds:F0} ms")]
+    private partial void LogSwept(string connection, long deals, long skipped, long findings, long opened, long resolved, double milliseconds);
+
+    /// <summary>Counts skips, logs each, and keeps the first ones for the report; shared by the reader task and the checker.</summary>
+    private sealed class SkipLog(HygieneSweeper? owner)
+    {
+        private readonly List<HygieneSkippedDeal> _reported = [];
+        private long _count;
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public IReadOnlyList<HygieneSkippedDeal> Reported
+        {
+            get
+            {
+                lock (_reported)
+                {
+                    return [.. _reported];
+                }
+            }
+        }
+
+        public void Add(string? dealId, string reason)
+        {
+            Interlocked.Increment(ref _count);
+            owner?.LogSkipped(dealId ?? "(unreadable row)", reason);
+            lock (_reported)
+            {
+                if (_reported.Count < MaxReportedSkips)
+                {
+                    _reported.Add(new HygieneSkippedDeal(dealId, reason));
+                }
+            }
+        }
+    }
+}
