@@ -1,0 +1,12 @@
+using CrmBridge.Adapters.AmoCrm.Models;
+using Refit;
+
+namespace CrmBridge.Adapters.AmoCrm.Api;
+
+internal interface IAmoCrmContactsApi
+{
+    [Get("/api/v4/contacts")]
+    [QueryUriFormat(UriFormat.Unescaped)]
+    Task<AmoCrmPage?> ListByIdsAsync(
+        int limit, [AliasAs("filter[id][]")][Query(CollectionFormat.Multi)] IEnumerable<long> ids, CancellationToken cancellationToken);
+}

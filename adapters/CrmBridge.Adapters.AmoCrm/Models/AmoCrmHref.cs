@@ -1,0 +1,6 @@
+namespace CrmBridge.Adapters.AmoCrm.Models;
+
+internal sealed class AmoCrmHref
+{
+    public string? Href { get; init; }
+}

@@ -1,0 +1,10 @@
+namespace CrmBridge.Adapters.AmoCrm.Models;
+
+internal sealed class AmoCrmNote
+{
+    public long Id { get; init; }
+
+    public long? EntityId { get; init; }
+
+    public long? CreatedAt { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace CrmBridge.Adapters.AmoCrm.Models;
+
+internal sealed class AmoCrmNoteParams
+{
+    public required string Text { get; init; }
+}
