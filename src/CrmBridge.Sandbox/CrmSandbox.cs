@@ -1,4 +1,5 @@
 using CrmBridge.Sandbox.Dataset;
+using CrmBridge.Sandbox.Faults;
 using CrmBridge.Sandbox.HubSpot;
 using CrmBridge.Sandbox.Server;
 
@@ -20,6 +21,7 @@ public sealed class CrmSandbox : IAsyncDisposable, IDisposable
         this.server = server;
         this.clock = clock;
         HubSpot = new HubSpotSandbox(dataset, server, clock, options);
+        Faults = server.UseFaults(options.Faults, () => Crms, () => clock.Now);
     }
 
     /// <summary>The logical dataset every dialect serves.</summary>
@@ -30,6 +32,9 @@ public sealed class CrmSandbox : IAsyncDisposable, IDisposable
 
     /// <summary>Every CRM dialect the sandbox serves, in a fixed order; each new dialect adds itself here.</summary>
     public IReadOnlyList<ISandboxCrm> Crms => [HubSpot];
+
+    /// <summary>Fault injection across every dialect (<see cref="SandboxOptions.Faults"/>), with what it injected so far.</summary>
+    public SandboxFaults Faults { get; }
 
     /// <summary>The server root every dialect's base URL starts with.</summary>
     public Uri BaseUrl => server.BaseUrl;

@@ -32,4 +32,8 @@ public sealed record SandboxOptions
 
     /// <summary>The token the HubSpot portal accepts; null generates a random one per start.</summary>
     public string? HubSpotToken { get; init; }
+
+    /// <summary>Faults to inject into every dialect's requests, see <see cref="CrmBridge.Sandbox.Faults.SandboxFaultOptions"/>.</summary>
+    /// <value>Defaults to null: none (they can still be turned on later through <see cref="CrmSandbox.Faults"/>).</value>
+    public CrmBridge.Sandbox.Faults.SandboxFaultOptions? Faults { get; init; }
 }

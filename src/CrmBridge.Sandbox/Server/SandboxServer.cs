@@ -3,6 +3,9 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Web;
+using CrmBridge.Core.Model;
+using CrmBridge.Sandbox.Faults;
+using Microsoft.AspNetCore.Builder;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -18,11 +21,13 @@ internal sealed class SandboxServer : IDisposable
 {
     private const int StartAttempts = 5;
     private readonly WireMockServer server;
+    private readonly FaultHook faultHook;
 
-    private SandboxServer(WireMockServer server, Uri baseUrl)
+    private SandboxServer(WireMockServer server, Uri baseUrl, FaultHook faultHook)
     {
         this.server = server;
         BaseUrl = baseUrl;
+        this.faultHook = faultHook;
     }
 
     /// <summary>The server root, without a trailing slash in its string form.</summary>
@@ -34,6 +39,7 @@ internal sealed class SandboxServer : IDisposable
         for (var attempt = 1; ; attempt++)
         {
             var chosen = port == 0 ? FindFreePort(host) : port;
+            var faultHook = new FaultHook();
             try
             {
                 var server = WireMockServer.Start(new WireMockServerSettings
@@ -45,8 +51,9 @@ internal sealed class SandboxServer : IDisposable
                     DoNotSaveDynamicResponseInLogEntry = true,
                     MaxRequestLogCount = 0,
                     DisableRequestBodyDecompressing = true,
+                    PreWireMockMiddlewareInit = app => SandboxFaultMiddleware.Use((IApplicationBuilder)app, () => faultHook.Faults),
                 });
-                return new SandboxServer(server, new Uri($"http://{FormatHost(host)}:{chosen}"));
+                return new SandboxServer(server, new Uri($"http://{FormatHost(host)}:{chosen}"), faultHook);
             }
             catch (Exception) when (port == 0 && attempt < StartAttempts)
             {
@@ -69,11 +76,29 @@ internal sealed class SandboxServer : IDisposable
             request = request.UsingAnyMethod();
         }
 
+        var owner = FaultHook.Owner(handler);
         server.Given(request).AtPriority(priority).RespondWith(Response.Create().WithCallback(message =>
         {
             var request = ToRequest(message);
-            return ToResponse(handler(request, pathPattern.Match(request.Path)));
+            if (faultHook.Faults is null)
+            {
+                return ToResponse(handler(request, pathPattern.Match(request.Path)));
+            }
+
+            return ToResponse(faultHook.Handle(owner, request, r => handler(r, pathPattern.Match(r.Path))));
         }));
+    }
+
+    /// <summary>
+    /// Turns on fault injection for every endpoint mapped on this server; the dialects are asked for lazily, to tell which
+    /// CRM a request is for (the dialect whose type, or namespace, registered the endpoint).
+    /// </summary>
+    public SandboxFaults UseFaults(SandboxFaultOptions? options, Func<IReadOnlyList<ISandboxCrm>> dialects, Func<DateTimeOffset> now)
+    {
+        faultHook.Faults = new SandboxFaults(options);
+        faultHook.Dialects = dialects;
+        faultHook.Now = now;
+        return faultHook.Faults;
     }
 
     public void Dispose()

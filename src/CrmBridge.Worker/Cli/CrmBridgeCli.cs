@@ -16,6 +16,7 @@ internal static class CrmBridgeCli
         root.Subcommands.Add(DealsCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(SandboxCommand.Create(context));
+        root.Subcommands.Add(ClientSuccessCommand.Create(context));
         root.Subcommands.Add(CemeteryCommand.Create(context));
         return root;
     }
