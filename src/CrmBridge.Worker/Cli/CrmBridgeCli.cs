@@ -18,6 +18,8 @@ internal static class CrmBridgeCli
         root.Subcommands.Add(SandboxCommand.Create(context));
         root.Subcommands.Add(ClientSuccessCommand.Create(context));
         root.Subcommands.Add(CemeteryCommand.Create(context));
+        root.Subcommands.Add(FunnelCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         return root;
     }
 

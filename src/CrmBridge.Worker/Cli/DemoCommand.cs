@@ -83,6 +83,7 @@ internal static class DemoCommand
         // Each job shows its part of the demo here, one call per job, in the order a user would run them.
         await DemoClientSuccessStep.RunAsync(context, services, [.. connections.Select(c => c.Connection)], cancellationToken);
         await DemoCemeteryStep.WriteAsync(context, services, sandbox, connections, cancellationToken);
+        await DemoFunnelStep.RunAsync(context, services, connections.Select(c => c.Connection.Name), cancellationToken);
         context.Console.MarkupLine($"The store is [bold]{DemoStorePath}[/]. Run [bold]crmbridge sandbox[/] to keep the fake CRMs running and point a config at them.");
         return ExitCodes.Success;
     }
