@@ -6,15 +6,23 @@ namespace CrmBridge.Resilience.Tests.Harness;
 /// <summary>The CRMs the sandbox serves, as theory data: a dialect added to <c>CrmSandbox.Crms</c> is tested here too.</summary>
 public static class SandboxCrms
 {
+    private static readonly Lazy<IReadOnlyList<CrmKind>> Served = new(() =>
+    {
+        using var sandbox = CrmSandbox.Start(new SandboxOptions { DealCount = 1 });
+        return [.. sandbox.Crms.Select(c => c.Kind)];
+    });
+
+    /// <summary>Every CRM <c>CrmSandbox.Crms</c> serves, in its order.</summary>
+    public static IReadOnlyList<CrmKind> Kinds => Served.Value;
+
     public static TheoryData<CrmKind> All
     {
         get
         {
-            using var sandbox = CrmSandbox.Start(new SandboxOptions { DealCount = 1 });
             var data = new TheoryData<CrmKind>();
-            foreach (var crm in sandbox.Crms)
+            foreach (var kind in Kinds)
             {
-                data.Add(crm.Kind);
+                data.Add(kind);
             }
 
             return data;
