@@ -44,7 +44,8 @@ internal sealed class TelegramCemeteryChannel(CemeteryHttpSender http, IOptions<
     {
         ArgumentNullException.ThrowIfNull(message);
         var token = CemeteryAudience.ResolveSecret(ChannelName, "Telegram:BotToken", Settings.BotToken);
-        var url = new Uri(Settings.ApiBaseUrl, $"bot{token}/sendMessage");
+        // Built as text: a token holds a colon, which relative-URI resolution would read as a scheme.
+        var url = new Uri($"{Settings.ApiBaseUrl.AbsoluteUri.TrimEnd('/')}/bot{token}/sendMessage");
         var body = await http.PostJsonAsync(ChannelName, url, message.Parts[part], idempotencyKey: null, cancellationToken);
         try
         {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using CrmBridge.Core.Cemetery;
 
@@ -76,5 +75,10 @@ internal static class TelegramDigestFormat
         return messages;
     }
 
-    private static string H(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Telegram's HTML mode wants only these escaped; other characters stay readable and short.</summary>
+    private static string H(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal);
 }
