@@ -55,7 +55,8 @@ internal static class AmoCrmErrorBody
                 }
             }
 
-            var message = String(root, "detail") ?? String(root, "hint") ?? String(root, "title");
+            var hint = String(root, "hint");
+            var message = String(root, "detail") is { } detail ? (hint is null ? detail : $"{detail} ({hint})") : hint ?? String(root, "title");
             return message is null ? CrmErrorBody.ReadMessage(body) : Truncate(message);
         }
         catch (JsonException)
