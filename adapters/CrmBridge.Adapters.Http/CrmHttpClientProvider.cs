@@ -123,7 +123,7 @@ public sealed class CrmHttpClientProvider : IDisposable
     {
         null => profile.DefaultRateLimit,
         { Enabled: false } => null,
-        { PermitLimit: > 0 } limit when limit.Window > TimeSpan.Zero => new CrmRateLimit(limit.PermitLimit, limit.Window),
+        { PermitLimit: > 0 } limit when limit.Window > TimeSpan.Zero => new CrmRateLimit(limit.PermitLimit, limit.Window) { Burst = profile.DefaultRateLimit.Burst },
         _ => profile.DefaultRateLimit,
     };
 

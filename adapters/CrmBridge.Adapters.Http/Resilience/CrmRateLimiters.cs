@@ -26,12 +26,26 @@ internal static class CrmRateLimiters
             return RateLimitPartition.GetNoLimiter(string.Empty);
         });
 
-        var connectionLimiter = PartitionedRateLimiter.Create<HttpRequestMessage, string>(_ => connectionLimit is null
-            ? RateLimitPartition.GetNoLimiter(string.Empty)
-            : RateLimitPartition.GetSlidingWindowLimiter(string.Empty, _ => Options(connectionLimit)));
+        var connectionLimiter = PartitionedRateLimiter.Create<HttpRequestMessage, string>(_ => connectionLimit switch
+        {
+            null => RateLimitPartition.GetNoLimiter(string.Empty),
+            { Burst: { } burst } => RateLimitPartition.GetTokenBucketLimiter(string.Empty, _ => BucketOptions(connectionLimit, burst)),
+            _ => RateLimitPartition.GetSlidingWindowLimiter(string.Empty, _ => Options(connectionLimit)),
+        });
 
         return PartitionedRateLimiter.CreateChained(groupLimiter, connectionLimiter);
     }
+
+    // One token per 1/rate, so the bucket drains evenly as the CRM's own leaky bucket does, never in lumps.
+    private static TokenBucketRateLimiterOptions BucketOptions(CrmRateLimit limit, int burst) => new()
+    {
+        TokenLimit = burst,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = limit.Window / limit.PermitLimit,
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    };
 
     // A sliding window frees a segment's permits only when the whole segment has left the window, so a request made late
     // in a segment could be followed by a new one slightly less than one window later. Stretching the window by one

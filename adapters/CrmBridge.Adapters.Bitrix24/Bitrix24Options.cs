@@ -1,0 +1,27 @@
+using CrmBridge.Adapters.Http;
+
+namespace CrmBridge.Adapters.Bitrix24;
+
+/// <summary>
+/// Settings shared by every Bitrix24 connection, section <c>CrmBridge:Bitrix24</c>. A connection's own RateLimit
+/// (PermitLimit per Window) wins over <see cref="RequestsPerSecond"/>; the burst stays <see cref="Burst"/>.
+/// </summary>
+public sealed class Bitrix24Options
+{
+    public const string SectionName = "CrmBridge:Bitrix24";
+
+    /// <summary>How fast the client-side leaky bucket drains, in requests per second.</summary>
+    /// <value>Defaults to 2, the standard plans' rate (Enterprise: 5).</value>
+    public int RequestsPerSecond { get; set; } = Bitrix24Limits.RequestsPerSecond;
+
+    /// <summary>How many requests may go out at once before the bucket makes them wait.</summary>
+    /// <value>Defaults to 50, the standard plans' blocking threshold (Enterprise: 250).</value>
+    public int Burst { get; set; } = Bitrix24Limits.Burst;
+
+    /// <summary>Reads each deal's next open activity (one batch request per page of 50 deals).</summary>
+    /// <value>Defaults to true; false halves the requests of a sync and leaves NextActivityAt empty.</value>
+    public bool ReadNextActivity { get; set; } = true;
+
+    /// <summary>Retries and timeouts. QUERY_LIMIT_EXCEEDED waits <see cref="CrmResilienceOptions.RateLimitedFallbackDelay"/>; OPERATION_TIME_LIMIT waits until the method's budget resets.</summary>
+    public CrmResilienceOptions Resilience { get; set; } = new() { RateLimitedFallbackDelay = TimeSpan.FromSeconds(2) };
+}
