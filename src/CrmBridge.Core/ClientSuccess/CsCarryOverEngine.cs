@@ -160,9 +160,19 @@ public sealed partial class CsCarryOverEngine(
                 await observer.OnStepAsync(CarryOverStep.LinkRecorded, connection, deal.ExternalId, cancellationToken);
             }
 
+            // The copy exists: a follow-up the CRM rejects is reported, never retried blindly, and does not hold the carry-over open.
+            string? followUpError = null;
             if (setup.Options.LinkNote)
             {
-                await writer.AddNoteAsync(connection, new NewNote(copyId, LinkNoteBody(setup, deal)), CsMarkers.LinkNote(intent.Marker), Actor, dryRun: false, cancellationToken);
+                try
+                {
+                    await writer.AddNoteAsync(connection, new NewNote(copyId, LinkNoteBody(setup, deal)), CsMarkers.LinkNote(intent.Marker), Actor, dryRun: false, cancellationToken);
+                }
+                catch (CrmValidationException ex)
+                {
+                    followUpError = $"link note rejected: {ex.Message}";
+                }
+
                 await observer.OnStepAsync(CarryOverStep.LinkNoteAdded, connection, deal.ExternalId, cancellationToken);
             }
 
@@ -170,14 +180,22 @@ public sealed partial class CsCarryOverEngine(
                 && !string.Equals(deal.Fields.GetValueOrDefault(tagField), setup.Options.TagValue, StringComparison.Ordinal))
             {
                 var tag = new DealUpdate { DealId = deal.ExternalId, Fields = new Dictionary<string, string?>(StringComparer.Ordinal) { [tagField] = setup.Options.TagValue } };
-                await writer.UpdateDealAsync(connection, tag, Actor, dryRun: false, cancellationToken);
+                try
+                {
+                    await writer.UpdateDealAsync(connection, tag, Actor, dryRun: false, cancellationToken);
+                }
+                catch (CrmValidationException ex)
+                {
+                    followUpError = $"tag on the original rejected: {ex.Message}";
+                }
+
                 await observer.OnStepAsync(CarryOverStep.OriginalTagged, connection, deal.ExternalId, cancellationToken);
             }
 
             await csStore.CompleteCarryOverAsync(connection, deal.ExternalId, time.GetUtcNow(), cancellationToken);
             await observer.OnStepAsync(CarryOverStep.Completed, connection, deal.ExternalId, cancellationToken);
             LogCarried(connection, deal.ExternalId, copyId, outcome);
-            return item with { Outcome = outcome, CopyId = copyId };
+            return item with { Outcome = outcome, CopyId = copyId, Message = followUpError };
         }
         catch (CrmValidationException ex) when (copyId is null)
         {
@@ -226,7 +244,7 @@ public sealed partial class CsCarryOverEngine(
     private static NewDeal NewCopy(CsConnectionSetup setup, Deal deal, CarryOverIntent intent)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var field in setup.Options.CopyFields)
+        foreach (var field in setup.Options.CopyFields.Where(f => !string.IsNullOrWhiteSpace(f)))
         {
             if (deal.Fields.GetValueOrDefault(field) is { } value && field != CanonicalFields.DealMarker)
             {
