@@ -19,7 +19,7 @@ public abstract partial class RelationalCrmStore : IHygieneStore
         try
         {
             var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
-            return new RelationalHygieneSweepWriter(connection, transaction, Dialect, start);
+            return await RelationalHygieneSweepWriter.StartAsync(connection, transaction, Dialect, start, cancellationToken);
         }
         catch
         {

@@ -39,8 +39,13 @@ public static class WebsiteNormalizer
     }
 
     /// <summary>True when the value reduces to a well-formed domain name: two or more labels of letters, digits and inner hyphens, a TLD of letters (or punycode).</summary>
-    public static bool IsWellFormed(string? website)
+    public static bool IsWellFormed(string? website) => website is not null && IsWellFormed(website, Normalize(website));
+
+    /// <summary>As <see cref="IsWellFormed(string?)"/>, with the <see cref="Normalize"/> result already at hand.</summary>
+    public static bool IsWellFormed(string website, string normalized)
     {
+        ArgumentNullException.ThrowIfNull(website);
+        ArgumentNullException.ThrowIfNull(normalized);
         if (string.IsNullOrWhiteSpace(website))
         {
             return false;
@@ -53,7 +58,7 @@ public static class WebsiteNormalizer
             return false;
         }
 
-        return IsWellFormedHost(Normalize(website));
+        return IsWellFormedHost(normalized);
     }
 
     /// <summary>True when <paramref name="host"/> (already ASCII, e.g. from <see cref="Normalize"/>) is a well-formed domain name.</summary>

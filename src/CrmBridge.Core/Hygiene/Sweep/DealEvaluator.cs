@@ -341,7 +341,7 @@ internal sealed class DealEvaluator(string connection, FindingSink sink)
         var max = rules.MaxValueLength;
         var website = Usable(company.Website, max);
         var normalized = website is null ? null : WebsiteNormalizer.Normalize(website);
-        var wellFormed = website is not null && WebsiteNormalizer.IsWellFormed(website);
+        var wellFormed = website is not null && WebsiteNormalizer.IsWellFormed(website, normalized!);
         string? innCheck = null;
         string? innFix = null;
         if (Usable(company.Inn, max) is { } inn && !InnValidator.IsValid(inn))
