@@ -11,6 +11,12 @@ namespace CrmBridge.Jobs.Cemetery;
 /// </summary>
 internal sealed class CemeteryJobDefinition(IOptions<CemeteryOptions> cemetery) : IConnectionJobDefinition
 {
+    /// <summary>Without the cemetery's options the schedule stays in CrmBridge:Jobs:TimeZone (for callers that create definitions by reflection).</summary>
+    public CemeteryJobDefinition()
+        : this(Options.Create(new CemeteryOptions()))
+    {
+    }
+
     public string Name => CemeteryJob.JobName;
 
     public JobScheduleOptions Schedule(JobsOptions options)
