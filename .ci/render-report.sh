@@ -12,9 +12,6 @@ if [[ -z "$browser" ]]; then
   exit 2
 fi
 
-dotnet build "$root/src/CrmBridge.Worker/CrmBridge.Worker.csproj" -nologo -v quiet
-exe="$root/src/CrmBridge.Worker/bin/Debug/net10.0/crmbridge"
-
 work=$(mktemp -d)
 sandbox_pid=""
 cleanup() {
@@ -22,6 +19,10 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+dotnet build "$root/src/CrmBridge.Worker/CrmBridge.Worker.csproj" -nologo -v quiet > "$work/build.log" 2>&1 \
+  || { cat "$work/build.log" >&2; exit 1; }
+exe="$root/src/CrmBridge.Worker/bin/Debug/net10.0/crmbridge"
 cd "$work"
 
 # The fake CRMs on a free loopback port; they print the connection config to point CrmBridge at them.

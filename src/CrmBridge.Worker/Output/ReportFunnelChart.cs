@@ -51,7 +51,7 @@ internal static class ReportFunnelChart
                 if (stage.Hint != FunnelHint.None)
                 {
                     var (text, color) = stage.Hint == FunnelHint.Merge ? ("merge with next?", "#c98a00") : ("split this stage?", "#d63b3b");
-                    svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{NoteLeft + 70}\" y=\"{note - 13}\" width=\"{(text.Length * 7) + 14}\" height=\"18\" rx=\"9\" fill=\"{color}\"/>");
+                    svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{NoteLeft + 70}\" y=\"{note - 13}\" width=\"{(text.Length * 6.4) + 14:0}\" height=\"18\" rx=\"9\" fill=\"{color}\"/>");
                     svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{NoteLeft + 77}\" y=\"{note}\" class=\"hint\">{text}</text>");
                 }
             }

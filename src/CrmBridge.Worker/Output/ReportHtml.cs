@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using CrmBridge.Core.Funnel;
+using CrmBridge.Core.Model;
 using static CrmBridge.Worker.Output.FunnelFormat;
 
 namespace CrmBridge.Worker.Output;
@@ -16,7 +17,7 @@ internal static class ReportHtml
         header { background: #1d2430; color: #fff; padding: 20px 32px; }
         header h1 { margin: 0 0 4px; font-size: 22px; }
         header p { margin: 0; color: #c5cad3; }
-        main { padding: 8px 32px 40px; max-width: 1100px; }
+        main { padding: 8px 32px 40px; max-width: 1216px; }
         section.connection { margin-top: 24px; }
         h2 { font-size: 20px; margin: 24px 0 8px; }
         h3 { font-size: 16px; margin: 22px 0 8px; }
@@ -40,7 +41,10 @@ internal static class ReportHtml
         svg.funnel .count.in { fill: #fff; }
         svg.funnel .conv { font-size: 12px; fill: #6b7380; }
         svg.funnel .hint { font-size: 12px; fill: #fff; font-weight: 600; }
-        .two { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+        .two { display: grid; grid-template-columns: 3fr 2fr; gap: 16px; }
+        .scroll { overflow-x: auto; }
+        .scroll td, .scroll th { white-space: nowrap; }
+        .tag.small { padding: 0 5px; font-size: 11px; }
         @media (max-width: 900px) { .two { grid-template-columns: 1fr; } }
         """;
 
@@ -142,7 +146,8 @@ internal static class ReportHtml
             ["Stage", "Reached#", "Skipped#", "In stage now#", "Conversion#", "Hint", "Median days#", "P90 days#"],
             overall.Stages.Select(s => (IReadOnlyList<string>)
             [
-                E(s.Name), Count(s.Reached), Count(s.Skipped), Count(s.InStageNow), Percent(s.ConversionToNext), HintTag(s.Hint),
+                E(s.Name), Count(s.Reached), s.Outcome == StageOutcome.Won ? "" : Count(s.Skipped), s.Outcome == StageOutcome.Won ? "" : Count(s.InStageNow),
+                Percent(s.ConversionToNext), HintTag(s.Hint),
                 Days(s.TimeInStage?.MedianDays ?? s.CurrentAge?.MedianDays) + (s.TimeInStage is null && s.CurrentAge is not null ? "*" : ""),
                 Days(s.TimeInStage?.P90Days ?? s.CurrentAge?.P90Days) + (s.TimeInStage is null && s.CurrentAge is not null ? "*" : ""),
             ])))
@@ -192,11 +197,12 @@ internal static class ReportHtml
         [
             E(stage.Name),
             .. pipeline.Cohorts.Select(c => c.Figures.Stages[row] is var s && s.ConversionToNext is { } conversion
-                ? $"{Count(s.Reached)} <span class=\"muted\">({Percent(conversion)})</span>{(s.Hint == FunnelHint.None ? "" : " " + HintTag(s.Hint))}"
+                ? $"{Count(s.Reached)} <span class=\"muted\">({Percent(conversion)})</span>{(s.Hint == FunnelHint.None ? "" : " " + ShortHintTag(s.Hint))}"
                 : Count(c.Figures.Stages[row].Reached)),
         ]).ToList();
         rows.Add(["Win rate", .. pipeline.Cohorts.Select(c => Percent(c.Figures.Outcome.WinRate))]);
-        html.Append("<div class=\"card\"><h3>Cohorts: reached (conversion to next)</h3>").Append(Table(headers, rows)).Append("</div>");
+        html.Append("<div class=\"card\"><h3>Cohorts: reached (conversion to next)</h3><div class=\"scroll\">").Append(Table(headers, rows))
+            .Append("</div><p class=\"muted\"><span class=\"tag merge small\">M</span> merge with next? <span class=\"tag split small\">S</span> split?</p></div>");
     }
 
     private static void AppendReactivation(StringBuilder html, IReadOnlyList<ReactivationCandidate> candidates)
@@ -209,7 +215,7 @@ internal static class ReportHtml
         html.Append("<div class=\"card\"><h3>Reactivation candidates</h3>");
         foreach (var owner in candidates.GroupBy(c => c.OwnerName))
         {
-            html.Append("<p><b>").Append(E(owner.Key)).Append("</b> <span class=\"muted\">").Append(owner.Count()).Append(" deals</span></p>").Append(Table(
+            html.Append("<p><b>").Append(E(owner.Key)).Append("</b> <span class=\"muted\">").Append(owner.Count() == 1 ? "1 deal" : $"{owner.Count()} deals").Append("</span></p>").Append(Table(
                 ["Deal", "Lost reason", "Lost on", "Why"],
                 owner.Select(c => (IReadOnlyList<string>)[E(c.DealName), E(c.LostReason), Date(c.LostAt), E(Why(c.Why))])));
         }
@@ -223,6 +229,9 @@ internal static class ReportHtml
         FunnelHint.Split => "<span class=\"tag split\">split?</span>",
         _ => "",
     };
+
+    private static string ShortHintTag(FunnelHint hint) =>
+        hint == FunnelHint.Merge ? "<span class=\"tag merge small\" title=\"merge with next?\">M</span>" : "<span class=\"tag split small\" title=\"split?\">S</span>";
 
     private static void Kpi(StringBuilder html, string value, string label) =>
         html.Append("<div class=\"kpi\"><b>").Append(E(value)).Append("</b><span>").Append(E(label)).Append("</span></div>");
