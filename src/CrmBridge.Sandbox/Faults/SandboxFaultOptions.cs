@@ -39,9 +39,9 @@ public sealed record SandboxFaultOptions
     /// <value>Defaults to zero.</value>
     public TimeSpan Latency { get; init; }
 
-    /// <summary>A rolling-window request budget each CRM enforces with its own "slow down" answer, e.g. a CRM's documented limit.</summary>
+    /// <summary>A request budget each CRM enforces with its own "slow down" answer, e.g. the CRM's documented limit.</summary>
     /// <value>Defaults to empty: no limit beyond a dialect's own.</value>
-    public IReadOnlyDictionary<Core.Model.CrmKind, SandboxRateLimit> RateLimits { get; init; } = new Dictionary<Core.Model.CrmKind, SandboxRateLimit>();
+    public IReadOnlyDictionary<Core.Model.CrmKind, SandboxEmulatedLimit> RateLimits { get; init; } = new Dictionary<Core.Model.CrmKind, SandboxEmulatedLimit>();
 
     /// <summary>Lists what is wrong with the settings.</summary>
     public IEnumerable<string> Validate()

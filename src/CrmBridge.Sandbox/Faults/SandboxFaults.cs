@@ -165,11 +165,11 @@ public sealed class SandboxFaults
 
             if (crm is { } limited && options.RateLimits.TryGetValue(limited, out var limit))
             {
-                state.Limiter ??= new SandboxRateLimiter(limit);
-                if (!state.Limiter.TryAcquire(now, out var retryAfter, out _))
+                state.Limiter ??= new SandboxLimitEnforcer(limit);
+                if (!state.Limiter.TryAcquire(now, out var retryAfter))
                 {
                     state.RateLimitAnswers++;
-                    return new SandboxFaultDecision(SandboxFaultAction.RateLimitedBefore, crm, 0, limit.SendRetryAfter ? retryAfter : TimeSpan.Zero);
+                    return new SandboxFaultDecision(SandboxFaultAction.RateLimitedBefore, crm, 0, retryAfter);
                 }
             }
 
@@ -241,6 +241,6 @@ public sealed class SandboxFaults
 
         public bool TokenRenewed { get; set; }
 
-        public SandboxRateLimiter? Limiter { get; set; }
+        public SandboxLimitEnforcer? Limiter { get; set; }
     }
 }

@@ -1,0 +1,47 @@
+using CrmBridge.Bench.Runs;
+using CrmBridge.Core.Model;
+using CrmBridge.Sandbox;
+using CrmBridge.Sandbox.Faults;
+
+namespace CrmBridge.Bench.Children;
+
+/// <summary>
+/// <c>serve --deals N [--limits]</c>: the sandbox in a process of its own, so the sync process's memory is its own.
+/// Reads commands from standard input: <c>change KIND COUNT</c> renames that many deals (as users would), <c>quit</c>.
+/// </summary>
+internal static class SandboxChild
+{
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var faults = args.Flag("limits") ? new SandboxFaultOptions { RateLimits = DocumentedLimits.All } : null;
+        await using var sandbox = CrmSandbox.Start(new SandboxOptions { DealCount = args.Int("deals", 1000), Faults = faults });
+        var deals = sandbox.Dataset.Deals;
+        ChildProtocol.Write(ChildProtocol.Ready, new SandboxReady(
+            [.. sandbox.Crms.Select(c => BenchConnection.From(c.CreateConnectionOptions()))],
+            deals.Count,
+            deals.Select(d => d.CompanyKey).OfType<string>().Distinct(StringComparer.Ordinal).Count(),
+            deals.SelectMany(d => d.ContactKeys).Distinct(StringComparer.Ordinal).Count()));
+
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts is ["change", var kind, var count])
+            {
+                var crm = sandbox.Crms.Single(c => c.Kind == Enum.Parse<CrmKind>(kind));
+                foreach (var deal in deals.Take(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)))
+                {
+                    crm.RenameDeal(crm.GetDealId(deal.Key), deal.Name + " (changed)");
+                }
+
+                Console.Out.WriteLine("OK");
+                Console.Out.Flush();
+            }
+            else if (parts is ["quit"])
+            {
+                break;
+            }
+        }
+
+        return 0;
+    }
+}

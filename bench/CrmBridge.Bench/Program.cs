@@ -1,0 +1,3 @@
+using CrmBridge.Bench;
+
+return await BenchProgram.RunAsync(args);
