@@ -1,5 +1,6 @@
 using CrmBridge.Jobs.Cemetery;
 using CrmBridge.Jobs.ClientSuccess;
+using CrmBridge.Jobs.Hygiene;
 using CrmBridge.Jobs.Scheduling;
 using CrmBridge.Jobs.Sync;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,8 @@ public static class JobsServiceCollectionExtensions
         services.AddClientSuccessJobs();
         services.TryAddTransient<CemeteryJob>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionJobDefinition, CemeteryJobDefinition>());
+        services.TryAddTransient<HygieneJob>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionJobDefinition, HygieneJobDefinition>());
         return services;
     }
 

@@ -13,6 +13,8 @@ internal static class CrmBridgeCli
         };
         root.Subcommands.Add(RunCommand.Create(context));
         root.Subcommands.Add(SyncCommand.Create(context));
+        root.Subcommands.Add(HygieneCommand.Create(context));
+        root.Subcommands.Add(UndoCommand.Create(context));
         root.Subcommands.Add(DealsCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(SandboxCommand.Create(context));

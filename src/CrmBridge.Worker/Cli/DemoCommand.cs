@@ -81,6 +81,7 @@ internal static class DemoCommand
         }
 
         // Each job shows its part of the demo here, one call per job, in the order a user would run them.
+        await DemoHygieneStep.RunAsync(context, services, connections.Select(c => c.Connection.Name), cancellationToken);
         await DemoClientSuccessStep.RunAsync(context, services, [.. connections.Select(c => c.Connection)], cancellationToken);
         await DemoCemeteryStep.WriteAsync(context, services, sandbox, connections, cancellationToken);
         await DemoFunnelStep.RunAsync(context, services, connections.Select(c => c.Connection.Name), cancellationToken);
