@@ -22,6 +22,7 @@ internal sealed class PipedriveAdapter : ICrmAdapter
     private const string DealEndpoint = "GET /api/v2/deals/{id}";
     private const string CreateEndpoint = "POST /api/v2/deals";
     private const string UpdateEndpoint = "PATCH /api/v2/deals/{id}";
+    private const int UnreadableReadAttempts = 3;
 
     private static readonly CrmCapabilities PipedriveCapabilities = new()
     {
@@ -86,7 +87,7 @@ internal sealed class PipedriveAdapter : ICrmAdapter
 
     public async Task<IReadOnlyList<Owner>> GetOwnersAsync(CancellationToken cancellationToken)
     {
-        var users = Required(await _users.ListAsync(cancellationToken), "GET /v1/users");
+        var users = await ReadAsync(() => _users.ListAsync(cancellationToken), "GET /v1/users");
         return [.. users.Select(_mapper.MapOwner)];
     }
 
@@ -109,17 +110,19 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         ArgumentNullException.ThrowIfNull(request);
         var fields = await DealFieldsAsync(cancellationToken);
         var incremental = request.ModifiedSince is not null;
-        var response = await _deals.ListAsync(
-            _options.PageSize,
-            request.PageToken,
-            request.ModifiedSince is { } since ? PipedriveValues.FormatSince(since) : null,
-            incremental ? "update_time" : null,
-            incremental ? "asc" : null,
-            status: null,
-            _includeFields,
-            CustomFieldsFilter(fields),
-            cancellationToken);
-        var deals = Required(response, DealsEndpoint);
+        PipedriveResponse<List<PipedriveDeal>>? response = null;
+        var deals = await ReadAsync(
+            async () => response = await _deals.ListAsync(
+                _options.PageSize,
+                request.PageToken,
+                request.ModifiedSince is { } since ? PipedriveValues.FormatSince(since) : null,
+                incremental ? "update_time" : null,
+                incremental ? "asc" : null,
+                status: null,
+                _includeFields,
+                CustomFieldsFilter(fields),
+                cancellationToken),
+            DealsEndpoint);
         var (mapped, skipped) = await MapDealsAsync(deals, fields, cancellationToken);
         return new DealPage(mapped, NextCursor(response), skipped);
     }
@@ -133,19 +136,23 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         var token = PipedriveRemovedToken.Parse(pageToken);
         if (token.Phase == PipedriveRemovedToken.DeletedPhase)
         {
-            var response = await _deals.ListAsync(
-                PipedriveLimits.MaxPageSize, token.Cursor, updatedSince: null, sortBy: null, sortDirection: null, status: "deleted",
-                includeFields: null, customFields: null, cancellationToken);
-            var deleted = Required(response, DealsEndpoint);
+            PipedriveResponse<List<PipedriveDeal>>? response = null;
+            var deleted = await ReadAsync(
+                async () => response = await _deals.ListAsync(
+                    PipedriveLimits.MaxPageSize, token.Cursor, updatedSince: null, sortBy: null, sortDirection: null, status: "deleted",
+                    includeFields: null, customFields: null, cancellationToken),
+                DealsEndpoint);
             var next = NextCursor(response) is { } cursor
                 ? PipedriveRemovedToken.Format(PipedriveRemovedToken.DeletedPhase, cursor)
                 : PipedriveRemovedToken.Format(PipedriveRemovedToken.ArchivedPhase, null);
             return new RemovedDealsPage([.. deleted.Select(d => PipedriveValues.FormatId(d.Id))], next);
         }
 
-        var archivedResponse = await _deals.ListArchivedAsync(
-            PipedriveLimits.MaxPageSize, token.Cursor, since is { } from ? PipedriveValues.FormatSince(from) : null, cancellationToken);
-        var archived = Required(archivedResponse, "GET /api/v2/deals/archived");
+        PipedriveResponse<List<PipedriveDeal>>? archivedResponse = null;
+        var archived = await ReadAsync(
+            async () => archivedResponse = await _deals.ListArchivedAsync(
+                PipedriveLimits.MaxPageSize, token.Cursor, since is { } from ? PipedriveValues.FormatSince(from) : null, cancellationToken),
+            "GET /api/v2/deals/archived");
         var nextArchived = NextCursor(archivedResponse) is { } archivedCursor
             ? PipedriveRemovedToken.Format(PipedriveRemovedToken.ArchivedPhase, archivedCursor)
             : null;
@@ -159,7 +166,7 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         var companies = new List<Company>(ids.Count);
         foreach (var chunk in Chunks(ids))
         {
-            var organizations = Required(await _organizations.ListByIdsAsync(chunk, PipedriveLimits.MaxIdsPerRequest, cancellationToken), "GET /api/v2/organizations");
+            var organizations = await ReadAsync(() => _organizations.ListByIdsAsync(chunk, PipedriveLimits.MaxIdsPerRequest, cancellationToken), "GET /api/v2/organizations");
             companies.AddRange(organizations.Select(o => _mapper.MapCompany(o, fields)));
         }
 
@@ -173,7 +180,7 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         var contacts = new List<Contact>(ids.Count);
         foreach (var chunk in Chunks(ids))
         {
-            var persons = Required(await _persons.ListByIdsAsync(chunk, PipedriveLimits.MaxIdsPerRequest, cancellationToken), "GET /api/v2/persons");
+            var persons = await ReadAsync(() => _persons.ListByIdsAsync(chunk, PipedriveLimits.MaxIdsPerRequest, cancellationToken), "GET /api/v2/persons");
             contacts.AddRange(persons.Select(p => _mapper.MapContact(p, fields)));
         }
 
@@ -191,7 +198,7 @@ internal sealed class PipedriveAdapter : ICrmAdapter
             return null;
         }
 
-        var result = Required(await _deals.SearchAsync(marker, "custom_fields", "true", 10, cancellationToken), "GET /api/v2/deals/search");
+        var result = await ReadAsync(() => _deals.SearchAsync(marker, "custom_fields", "true", 10, cancellationToken), "GET /api/v2/deals/search");
         foreach (var hit in result.Items ?? [])
         {
             if (hit.Item is not { } item)
@@ -199,7 +206,7 @@ internal sealed class PipedriveAdapter : ICrmAdapter
                 continue;
             }
 
-            var deal = Required(await _deals.GetAsync(item.Id, _includeFields, cancellationToken), DealEndpoint);
+            var deal = await ReadAsync(() => _deals.GetAsync(item.Id, _includeFields, cancellationToken), DealEndpoint);
             if (deal.IsDeleted || deal.CustomFields is null || !deal.CustomFields.TryGetValue(markerField.Key, out var value)
                 || PipedriveFieldValues.Read(markerField, value) != marker)
             {
@@ -239,7 +246,7 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         Required(await _deals.UpdateAsync(dealId, input, cancellationToken), UpdateEndpoint);
 
         // The PATCH answer lacks the activity and participant fields; read the deal back with them.
-        var updated = Required(await _deals.GetAsync(dealId, _includeFields, cancellationToken), DealEndpoint);
+        var updated = await ReadAsync(() => _deals.GetAsync(dealId, _includeFields, cancellationToken), DealEndpoint);
         return await MapOneAsync(updated, fields, UpdateEndpoint, cancellationToken);
     }
 
@@ -294,7 +301,7 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         foreach (var chunk in activityIds.Chunk(_options.BatchReadSize))
         {
             var ids = string.Join(',', chunk.Select(PipedriveValues.FormatId));
-            foreach (var activity in Required(await _activities.ListByIdsAsync(ids, PipedriveLimits.MaxIdsPerRequest, cancellationToken), "GET /api/v2/activities"))
+            foreach (var activity in await ReadAsync(() => _activities.ListByIdsAsync(ids, PipedriveLimits.MaxIdsPerRequest, cancellationToken), "GET /api/v2/activities"))
             {
                 activities[activity.Id] = activity;
             }
@@ -369,9 +376,10 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         var start = 0;
         while (true)
         {
-            var response = await _fields.ListAsync(entity, start, PipedriveLimits.MaxPageSize, cancellationToken);
-            fields.AddRange(Required(response, $"GET /v1/{entity}"));
-            if (response.AdditionalData?.Pagination is not { MoreItemsInCollection: true, NextStart: { } next } || next <= start)
+            PipedriveResponse<List<PipedriveField>>? response = null;
+            var offset = start;
+            fields.AddRange(await ReadAsync(async () => response = await _fields.ListAsync(entity, offset, PipedriveLimits.MaxPageSize, cancellationToken), $"GET /v1/{entity}"));
+            if (response?.AdditionalData?.Pagination is not { MoreItemsInCollection: true, NextStart: { } next } || next <= start)
             {
                 return fields;
             }
@@ -387,8 +395,9 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         string? cursor = null;
         do
         {
-            var response = await read(cursor, cancellationToken);
-            all.AddRange(Required(response, endpoint));
+            PipedriveResponse<List<T>>? response = null;
+            var current = cursor;
+            all.AddRange(await ReadAsync(async () => response = await read(current, cancellationToken), endpoint));
             cursor = NextCursor(response);
         }
         while (cursor is not null);
@@ -415,6 +424,26 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         catch (PipedriveFieldMapException ex)
         {
             throw new CrmValidationException(Kind, Connection, endpoint, ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// A read whose answer cannot be read (malformed or cut-off JSON, no data) is sent again, up to
+    /// <see cref="UnreadableReadAttempts"/> times in all: a read changes nothing, and the HTTP pipeline retries only what
+    /// it can judge by status.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(Func<Task<PipedriveResponse<T>>> read, string endpoint)
+        where T : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Required(await read(), endpoint);
+            }
+            catch (CrmResponseException) when (attempt < UnreadableReadAttempts)
+            {
+            }
         }
     }
 

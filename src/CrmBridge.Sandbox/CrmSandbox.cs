@@ -1,6 +1,7 @@
 using CrmBridge.Sandbox.Dataset;
 using CrmBridge.Sandbox.Faults;
 using CrmBridge.Sandbox.HubSpot;
+using CrmBridge.Sandbox.Pipedrive;
 using CrmBridge.Sandbox.Server;
 
 namespace CrmBridge.Sandbox;
@@ -21,6 +22,7 @@ public sealed class CrmSandbox : IAsyncDisposable, IDisposable
         this.server = server;
         this.clock = clock;
         HubSpot = new HubSpotSandbox(dataset, server, clock, options);
+        Pipedrive = new PipedriveSandbox(dataset, server, clock, options);
         Faults = server.UseFaults(options.Faults, () => Crms, () => clock.Now);
     }
 
@@ -30,8 +32,11 @@ public sealed class CrmSandbox : IAsyncDisposable, IDisposable
     /// <summary>The dataset as a HubSpot portal.</summary>
     public HubSpotSandbox HubSpot { get; }
 
+    /// <summary>The dataset as a Pipedrive company account, under <c>/pipedrive</c>.</summary>
+    public PipedriveSandbox Pipedrive { get; }
+
     /// <summary>Every CRM dialect the sandbox serves, in a fixed order; each new dialect adds itself here.</summary>
-    public IReadOnlyList<ISandboxCrm> Crms => [HubSpot];
+    public IReadOnlyList<ISandboxCrm> Crms => [HubSpot, Pipedrive];
 
     /// <summary>Fault injection across every dialect (<see cref="SandboxOptions.Faults"/>), with what it injected so far.</summary>
     public SandboxFaults Faults { get; }

@@ -33,6 +33,13 @@ public sealed record SandboxOptions
     /// <summary>The token the HubSpot portal accepts; null generates a random one per start.</summary>
     public string? HubSpotToken { get; init; }
 
+    /// <summary>Pipedrive's burst limit to emulate with 429s and x-ratelimit-* headers, e.g. <c>new SandboxRateLimit(20, TimeSpan.FromSeconds(2))</c>.</summary>
+    /// <value>Defaults to null: no limit.</value>
+    public SandboxRateLimit? PipedriveRateLimit { get; init; }
+
+    /// <summary>The API token the Pipedrive account accepts (40 hexadecimal characters); null generates a random one per start.</summary>
+    public string? PipedriveToken { get; init; }
+
     /// <summary>Faults to inject into every dialect's requests, see <see cref="CrmBridge.Sandbox.Faults.SandboxFaultOptions"/>.</summary>
     /// <value>Defaults to null: none (they can still be turned on later through <see cref="CrmSandbox.Faults"/>).</value>
     public CrmBridge.Sandbox.Faults.SandboxFaultOptions? Faults { get; init; }

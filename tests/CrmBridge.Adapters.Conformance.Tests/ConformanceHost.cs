@@ -1,4 +1,5 @@
 using CrmBridge.Adapters.HubSpot;
+using CrmBridge.Adapters.Pipedrive;
 using CrmBridge.Core;
 using CrmBridge.Core.Adapters;
 using CrmBridge.Core.Connections;
@@ -37,6 +38,7 @@ internal sealed class ConformanceHost : IAsyncDisposable
         services.AddCrmBridgeCore();
         // Every adapter the product ships, registered as the host does; each conformance member adds its line here.
         services.AddHubSpotAdapter();
+        services.AddPipedriveAdapter();
         services.Configure<CrmBridgeOptions>(o => o.Connections[Connection.Name] = Connection);
         Directory.CreateDirectory(_directory);
         services.AddSingleton<ICrmStore>(new SqliteCrmStore(Path.Combine(_directory, "store.db")));

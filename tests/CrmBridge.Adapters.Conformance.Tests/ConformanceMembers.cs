@@ -8,5 +8,6 @@ public static class ConformanceMembers
     public static TheoryData<CrmKind> All { get; } = new()
     {
         CrmKind.HubSpot,
+        CrmKind.Pipedrive,
     };
 }

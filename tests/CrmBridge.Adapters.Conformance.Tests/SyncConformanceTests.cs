@@ -42,7 +42,9 @@ public sealed class SyncConformanceTests
         {
             var pipeline = Assert.Single(pipelines, p => p.ExternalId == host.Crm.GetPipelineId(seededPipeline.Key));
             Assert.Equal(seededPipeline.Name, pipeline.Name);
-            var expected = seededPipeline.Stages.Select(s => (host.Crm.GetStageId(seededPipeline.Key, s.Key), s.Name, s.Outcome)).ToList();
+            var expected = seededPipeline.Stages
+                .Where(s => !host.Adapter.Capabilities.StatusOnDeal || s.Outcome == StageOutcome.Open) // won/lost live on the deal, not in a stage
+                .Select(s => (host.Crm.GetStageId(seededPipeline.Key, s.Key), s.Name, s.Outcome)).ToList();
             var actual = pipeline.Stages.OrderBy(s => s.Order).Select(s => (s.ExternalId, s.Name, s.Outcome)).ToList();
             Assert.Equal(expected, actual);
         }

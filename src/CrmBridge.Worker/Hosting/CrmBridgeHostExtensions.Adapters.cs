@@ -1,4 +1,5 @@
 using CrmBridge.Adapters.HubSpot;
+using CrmBridge.Adapters.Pipedrive;
 using Microsoft.Extensions.Hosting;
 
 namespace CrmBridge.Worker.Hosting;
@@ -10,6 +11,7 @@ internal static partial class CrmBridgeHostExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHubSpotAdapter();
+        builder.Services.AddPipedriveAdapter();
         return builder;
     }
 }

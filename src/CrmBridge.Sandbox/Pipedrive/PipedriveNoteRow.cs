@@ -1,0 +1,3 @@
+namespace CrmBridge.Sandbox.Pipedrive;
+
+internal sealed record PipedriveNoteRow(long Id, long DealId, long UserId, string Content, DateTimeOffset AddTime);

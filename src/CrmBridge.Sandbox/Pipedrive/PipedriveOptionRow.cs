@@ -1,0 +1,3 @@
+namespace CrmBridge.Sandbox.Pipedrive;
+
+internal sealed record PipedriveOptionRow(long Id, string Label);
