@@ -1,3 +1,4 @@
+using CrmBridge.Sandbox.AmoCrm;
 using CrmBridge.Sandbox.Dataset;
 using CrmBridge.Sandbox.Faults;
 using CrmBridge.Sandbox.HubSpot;
@@ -22,6 +23,7 @@ public sealed class CrmSandbox : IAsyncDisposable, IDisposable
         this.server = server;
         this.clock = clock;
         HubSpot = new HubSpotSandbox(dataset, server, clock, options);
+        AmoCrm = new AmoCrmSandbox(dataset, server, clock, options);
         Pipedrive = new PipedriveSandbox(dataset, server, clock, options);
         Faults = server.UseFaults(options.Faults, () => Crms, () => clock.Now);
     }
@@ -31,6 +33,9 @@ public sealed class CrmSandbox : IAsyncDisposable, IDisposable
 
     /// <summary>The dataset as a HubSpot portal.</summary>
     public HubSpotSandbox HubSpot { get; }
+
+    /// <summary>The dataset as an amoCRM (Kommo) account, under <c>/amocrm/</c>.</summary>
+    public AmoCrmSandbox AmoCrm { get; }
 
     /// <summary>The dataset as a Pipedrive company account, under <c>/pipedrive</c>.</summary>
     public PipedriveSandbox Pipedrive { get; }

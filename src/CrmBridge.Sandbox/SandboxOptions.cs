@@ -33,6 +33,13 @@ public sealed record SandboxOptions
     /// <summary>The token the HubSpot portal accepts; null generates a random one per start.</summary>
     public string? HubSpotToken { get; init; }
 
+    /// <summary>amoCRM's per-second limit to emulate with 429s (plain-text body), e.g. <c>new SandboxRateLimit(7, TimeSpan.FromSeconds(1))</c>.</summary>
+    /// <value>Defaults to null: no limit.</value>
+    public SandboxRateLimit? AmoCrmRateLimit { get; init; }
+
+    /// <summary>The long-lived token the amoCRM account accepts; null generates a random one per start.</summary>
+    public string? AmoCrmToken { get; init; }
+
     /// <summary>Pipedrive's burst limit to emulate with 429s and x-ratelimit-* headers, e.g. <c>new SandboxRateLimit(20, TimeSpan.FromSeconds(2))</c>.</summary>
     /// <value>Defaults to null: no limit.</value>
     public SandboxRateLimit? PipedriveRateLimit { get; init; }
