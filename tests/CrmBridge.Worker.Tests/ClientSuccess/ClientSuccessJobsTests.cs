@@ -1,7 +1,9 @@
 using CrmBridge.Core.ClientSuccess;
 using CrmBridge.Jobs.ClientSuccess;
 using CrmBridge.Jobs.Scheduling;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Hangfire.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using static CrmBridge.Worker.Tests.ClientSuccess.ClientSuccessHarness;
@@ -15,6 +17,8 @@ public sealed class ClientSuccessJobsTests
     {
         await using var harness = new ClientSuccessHarness(deals: 60);
         var services = await harness.StartHostAsync();
+        // Hangfire's log provider is process-wide; a `run` test that finished earlier may have left one whose logger factory is disposed.
+        LogProvider.SetCurrentLogProvider(new AspNetCoreLogProvider(NullLoggerFactory.Instance));
         using var storage = new InMemoryStorage();
         var carryOver = new CsCarryOverJob(services.GetRequiredService<CsCarryOverEngine>(), storage, NullLogger<CsCarryOverJob>.Instance);
         var advance = new CsAdvanceJob(services.GetRequiredService<CsAdvanceEngine>(), storage, NullLogger<CsAdvanceJob>.Instance);
