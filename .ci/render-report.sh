@@ -40,6 +40,8 @@ sed -n '/^{/,/^}/p' sandbox.out > sandbox.json
 export CrmBridge__Storage__Provider=Sqlite
 export CrmBridge__Storage__SqlitePath="$work/report.db"
 "$exe" sync --config sandbox.json > /dev/null
+# A hygiene sweep (report only: no --fix) so the report has findings to summarise; exit code 1 means findings.
+"$exe" hygiene --config sandbox.json > /dev/null || [[ $? -eq 1 ]]
 "$exe" report --config sandbox.json --html "$out/report.html" --cohort month
 
 "$browser" --headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run \

@@ -35,7 +35,7 @@ internal static class ReportCommand
             return ExitCodes.Error;
         }
 
-        IReportSection[] sections = [new ReportCemeterySection(), .. services.GetServices<IReportSection>()];
+        IReportSection[] sections = [new ReportHygieneSection(), new ReportCemeterySection(), .. services.GetServices<IReportSection>()];
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".tmp";

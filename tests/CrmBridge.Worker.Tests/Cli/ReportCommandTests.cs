@@ -5,11 +5,12 @@ namespace CrmBridge.Worker.Tests.Cli;
 public sealed partial class ReportCommandTests
 {
     [Fact]
-    public async Task Report_Html_WritesOneSelfContainedPageWithFunnelLossesAndCemetery()
+    public async Task Report_Html_WritesOneSelfContainedPageWithFunnelLossesHygieneAndCemetery()
     {
         await using var fixture = new SandboxFixture(deals: 150);
         var config = FunnelSandboxTests.ConfigureEveryCrm(fixture);
         Assert.Equal(0, (await CliRun.InvokeAsync(config, "sync")).ExitCode);
+        Assert.InRange((await CliRun.InvokeAsync(config, "hygiene")).ExitCode, 0, 1);
         var path = fixture.Directory.File("out/report.html");
 
         var run = await CliRun.InvokeAsync(config, "report", "--html", path, "--cohort", "month");
@@ -26,6 +27,8 @@ public sealed partial class ReportCommandTests
         Assert.Contains("<svg class=\"funnel\"", html, StringComparison.Ordinal);
         Assert.Contains("Lost reasons", html, StringComparison.Ordinal);
         Assert.Contains("Deal cemetery", html, StringComparison.Ordinal);
+        Assert.Contains("Data hygiene", html, StringComparison.Ordinal);
+        Assert.Contains("open findings. Last sweep", html, StringComparison.Ordinal);
         Assert.Contains("Cohorts: reached", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
