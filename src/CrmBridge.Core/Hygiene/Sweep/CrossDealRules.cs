@@ -7,10 +7,11 @@ namespace CrmBridge.Core.Hygiene.Sweep;
 /// several open deals of one company in a pipeline. They keep a few dozen bytes per name or company and no strings
 /// per deal; the deals of a name that were seen before its conflict appeared are found by a second, rare pass.
 /// </summary>
-internal sealed class CrossDealRules(string connection, FindingSink sink)
+internal sealed class CrossDealRules(string connection, FindingSink sink, int expectedDeals, bool names, bool companies)
 {
-    private readonly Dictionary<ulong, NameGroup> _names = [];
-    private readonly Dictionary<ulong, CompanyGroup> _companies = [];
+    // Sized up front from the deal count: growing a million-entry table doubles it for a moment.
+    private readonly Dictionary<ulong, NameGroup> _names = new(names ? expectedDeals : 0);
+    private readonly Dictionary<ulong, CompanyGroup> _companies = new(companies ? expectedDeals / 2 : 0);
     private readonly Dictionary<string, int> _pipelines = new(StringComparer.Ordinal);
     private readonly List<string> _pipelineIds = [];
     private readonly Dictionary<string, int> _owners = new(StringComparer.Ordinal);

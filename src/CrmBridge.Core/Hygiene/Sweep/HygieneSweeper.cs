@@ -39,7 +39,8 @@ public sealed partial class HygieneSweeper(
         var start = new HygieneSweepStart(Guid.NewGuid().ToString("N"), connection, time.GetUtcNow());
         var sink = new FindingSink();
         var evaluator = new DealEvaluator(connection, sink);
-        var cross = new CrossDealRules(connection, sink);
+        var expected = (int)Math.Min(await store.CountDealsAsync(new DealQuery(connection), cancellationToken), 50_000_000);
+        var cross = new CrossDealRules(connection, sink, expected, rules.All.Any(r => r.DuplicateNamesOn), rules.All.Any(r => r.OpenDealsPerCompanyOn));
         var mapped = bridgeOptions.Value.FindConnection(connection)?.FieldMap.Keys ?? Enumerable.Empty<string>();
         var health = rules.All.Any(r => r.FieldHealthOn) ? new FieldHealthAccumulator(settings.FieldHealth, mapped) : null;
         var skips = new SkipLog(this);
