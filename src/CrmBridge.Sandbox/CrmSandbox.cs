@@ -1,4 +1,5 @@
 using CrmBridge.Sandbox.AmoCrm;
+using CrmBridge.Sandbox.Bitrix24;
 using CrmBridge.Sandbox.Dataset;
 using CrmBridge.Sandbox.Faults;
 using CrmBridge.Sandbox.HubSpot;
@@ -25,6 +26,7 @@ public sealed class CrmSandbox : IAsyncDisposable, IDisposable
         HubSpot = new HubSpotSandbox(dataset, server, clock, options);
         AmoCrm = new AmoCrmSandbox(dataset, server, clock, options);
         Pipedrive = new PipedriveSandbox(dataset, server, clock, options);
+        Bitrix24 = new Bitrix24Sandbox(dataset, server, clock);
         Faults = server.UseFaults(options.Faults, () => Crms, () => clock.Now);
     }
 
@@ -40,8 +42,11 @@ public sealed class CrmSandbox : IAsyncDisposable, IDisposable
     /// <summary>The dataset as a Pipedrive company account, under <c>/pipedrive</c>.</summary>
     public PipedriveSandbox Pipedrive { get; }
 
+    /// <summary>The dataset as a Bitrix24 portal behind an inbound webhook, under <c>/rest/</c>.</summary>
+    public Bitrix24Sandbox Bitrix24 { get; }
+
     /// <summary>Every CRM dialect the sandbox serves, in a fixed order; each new dialect adds itself here.</summary>
-    public IReadOnlyList<ISandboxCrm> Crms => [HubSpot, Pipedrive];
+    public IReadOnlyList<ISandboxCrm> Crms => [HubSpot, Pipedrive, Bitrix24];
 
     /// <summary>Fault injection across every dialect (<see cref="SandboxOptions.Faults"/>), with what it injected so far.</summary>
     public SandboxFaults Faults { get; }

@@ -1,3 +1,4 @@
+using CrmBridge.Adapters.Bitrix24;
 using CrmBridge.Adapters.HubSpot;
 using CrmBridge.Adapters.Pipedrive;
 using CrmBridge.Core;
@@ -39,6 +40,7 @@ internal sealed class ConformanceHost : IAsyncDisposable
         // Every adapter the product ships, registered as the host does; each conformance member adds its line here.
         services.AddHubSpotAdapter();
         services.AddPipedriveAdapter();
+        services.AddBitrix24Adapter();
         services.Configure<CrmBridgeOptions>(o => o.Connections[Connection.Name] = Connection);
         Directory.CreateDirectory(_directory);
         services.AddSingleton<ICrmStore>(new SqliteCrmStore(Path.Combine(_directory, "store.db")));

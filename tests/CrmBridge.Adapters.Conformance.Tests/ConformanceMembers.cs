@@ -9,5 +9,6 @@ public static class ConformanceMembers
     {
         CrmKind.HubSpot,
         CrmKind.Pipedrive,
+        CrmKind.Bitrix24,
     };
 }

@@ -1,3 +1,4 @@
+using CrmBridge.Adapters.Bitrix24;
 using CrmBridge.Adapters.HubSpot;
 using CrmBridge.Adapters.Pipedrive;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,7 @@ internal static partial class CrmBridgeHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHubSpotAdapter();
         builder.Services.AddPipedriveAdapter();
+        builder.Services.AddBitrix24Adapter();
         return builder;
     }
 }
