@@ -35,7 +35,7 @@ internal static partial class Migrations
             CREATE INDEX ix_hygiene_findings_deal ON hygiene_findings (connection, deal_id, finding_key, first_seen_at);
 
             CREATE TABLE hygiene_sweeps (
-                sweep_id {key} NOT NULL PRIMARY KEY,
+                sweep_id {key} NOT NULL,
                 connection {key} NOT NULL,
                 started_at {timestamp} NOT NULL,
                 completed_at {timestamp} NOT NULL,
@@ -44,9 +44,10 @@ internal static partial class Migrations
                 findings BIGINT NOT NULL,
                 opened BIGINT NOT NULL,
                 resolved BIGINT NOT NULL,
-                field_health TEXT NOT NULL);
+                field_health TEXT NOT NULL,
+                PRIMARY KEY (connection, sweep_id));
 
-            CREATE INDEX ix_hygiene_sweeps_connection ON hygiene_sweeps (connection, completed_at);
+            CREATE INDEX ix_hygiene_sweeps_completed ON hygiene_sweeps (connection, completed_at);
             """),
     ];
 }

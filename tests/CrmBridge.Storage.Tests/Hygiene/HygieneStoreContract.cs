@@ -1,0 +1,209 @@
+using CrmBridge.Core.Hygiene;
+using CrmBridge.Core.Storage;
+
+namespace CrmBridge.Storage.Tests.Hygiene;
+
+/// <summary>
+/// What every <see cref="IHygieneStore"/> must do: a sweep's findings land together or not at all, an unchanged
+/// finding keeps its first-seen time, a finding not seen again resolves, a resolved one that comes back is a new row
+/// and the old one stays as history. Each test works on its own connection name; backends override every test to
+/// carry their own fact attribute.
+/// </summary>
+public abstract class HygieneStoreContract : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset T0 = new(2026, 3, 2, 6, 0, 0, 123, 456, TimeSpan.Zero);
+
+    private readonly List<ICrmStore> _stores = [];
+
+    protected string Connection { get; } = "c" + Guid.NewGuid().ToString("N")[..12];
+
+    protected IHygieneStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var store = await CreateMigratedStoreAsync();
+        _stores.Add(store);
+        Store = (IHygieneStore)store;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            if (store is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public virtual async Task Sweep_NewFindings_AreStoredWithEveryMemberAndCountedAsOpened()
+    {
+        var finding = Finding("d1", "naming", fix: "orion.ru - Орион");
+
+        var record = await SweepAsync("s1", T0, finding, Finding("d2", "required-fields", field: "deal.amount"));
+
+        Assert.Equal((2L, 2L, 0L), (record.Findings, record.Opened, record.Resolved));
+        var stored = await OpenAsync();
+        Assert.Equal(2, stored.Count);
+        var read = stored[0];
+        Assert.True(read.Id > 0);
+        Assert.Equal(finding with { Id = read.Id, FirstSeenAt = T0, LastSeenAt = T0 }, read);
+    }
+
+    [Fact]
+    public virtual async Task Sweep_SameFindingAgain_KeepsItsFirstSeenAndIdAndOpensNothing()
+    {
+        await SweepAsync("s1", T0, Finding("d1", "naming"));
+        var first = Assert.Single(await OpenAsync());
+
+        var record = await SweepAsync("s2", T0.AddDays(1), Finding("d1", "naming"));
+
+        Assert.Equal((1L, 0L, 0L), (record.Findings, record.Opened, record.Resolved));
+        var again = Assert.Single(await OpenAsync());
+        Assert.Equal((first.Id, T0), (again.Id, again.FirstSeenAt));
+    }
+
+    [Fact]
+    public virtual async Task Sweep_ChangedDetail_UpdatesTheOpenFinding()
+    {
+        await SweepAsync("s1", T0, Finding("d1", "naming", detail: "old"));
+
+        await SweepAsync("s2", T0.AddDays(1), Finding("d1", "naming", detail: "new") with { OwnerId = "o2" });
+
+        var open = Assert.Single(await OpenAsync());
+        Assert.Equal(("new", "o2", T0, T0.AddDays(1)), (open.Detail, open.OwnerId, open.FirstSeenAt, open.LastSeenAt));
+    }
+
+    [Fact]
+    public virtual async Task Sweep_FindingNotSeenAgain_ResolvesAndStaysAsHistory()
+    {
+        await SweepAsync("s1", T0, Finding("d1", "naming"), Finding("d2", "naming"));
+
+        var record = await SweepAsync("s2", T0.AddDays(1), Finding("d2", "naming"));
+
+        Assert.Equal(1, record.Resolved);
+        Assert.Equal("d2", Assert.Single(await OpenAsync()).DealId);
+        var history = await ReadAsync(new HygieneFindingQuery(Connection, OpenOnly: false, DealId: "d1"));
+        Assert.Equal(T0.AddDays(1), Assert.Single(history).ResolvedAt);
+    }
+
+    [Fact]
+    public virtual async Task Sweep_ResolvedFindingComesBack_IsANewFindingBesideTheOldOne()
+    {
+        await SweepAsync("s1", T0, Finding("d1", "naming"));
+        await SweepAsync("s2", T0.AddDays(1));
+
+        var record = await SweepAsync("s3", T0.AddDays(2), Finding("d1", "naming"));
+
+        Assert.Equal(1, record.Opened);
+        var history = await ReadAsync(new HygieneFindingQuery(Connection, OpenOnly: false));
+        Assert.Equal(2, history.Count);
+        Assert.Equal([T0.AddDays(1), null], history.Select(f => f.ResolvedAt));
+        Assert.Equal(T0.AddDays(2), history[1].FirstSeenAt);
+    }
+
+    [Fact]
+    public virtual async Task Sweep_DisposedWithoutCompleting_LeavesThePreviousStateUntouched()
+    {
+        await SweepAsync("s1", T0, Finding("d1", "naming"));
+
+        await using (var writer = await Store.BeginSweepAsync(new HygieneSweepStart("s2", Connection, T0.AddDays(1)), default))
+        {
+            await writer.AddFindingsAsync([Finding("d2", "naming"), Finding("d3", "naming")], default);
+        }
+
+        Assert.Equal("d1", Assert.Single(await OpenAsync()).DealId);
+        Assert.Equal("s1", Assert.Single(await Store.GetSweepsAsync(Connection, 10, default)).SweepId);
+    }
+
+    [Fact]
+    public virtual async Task Sweep_ManyFindingsInBatches_AreAllStoredOnce()
+    {
+        var findings = Enumerable.Range(0, 2500).Select(i => Finding($"d{i:D5}", "naming")).ToList();
+        await using (var writer = await Store.BeginSweepAsync(new HygieneSweepStart("s1", Connection, T0), default))
+        {
+            await writer.AddFindingsAsync(findings[..1000], default);
+            await writer.AddFindingsAsync([.. findings[1000..], findings[0]], default);
+            var record = await writer.CompleteAsync(Totals(T0, 2500), default);
+            Assert.Equal(2500, record.Opened);
+        }
+
+        Assert.Equal(2500, (await OpenAsync()).Count);
+        Assert.Equal(10, (await ReadAsync(new HygieneFindingQuery(Connection, Limit: 10))).Count);
+    }
+
+    [Fact]
+    public virtual async Task Sweep_OtherConnections_AreNotTouched()
+    {
+        var other = Connection + "x";
+        await using (var writer = await Store.BeginSweepAsync(new HygieneSweepStart("o1", other, T0), default))
+        {
+            await writer.AddFindingsAsync([Finding("d1", "naming") with { Connection = other }], default);
+            await writer.CompleteAsync(Totals(T0, 1), default);
+        }
+
+        await SweepAsync("s1", T0.AddDays(1));
+
+        Assert.Single(await ReadAsync(new HygieneFindingQuery(other)));
+    }
+
+    [Fact]
+    public virtual async Task GetSweepsAsync_NewestFirst_WithFieldHealth()
+    {
+        await SweepAsync("s1", T0);
+        var health = new HygieneFieldHealth("deal.source", 10, 6, 0.6, IsLongTail: false, IsZoo: true, [new HygieneValueShape("text", 4, "web"), new HygieneValueShape("date yyyy-mm-dd", 2, "2024-01-05")]);
+        await using (var writer = await Store.BeginSweepAsync(new HygieneSweepStart("s2", Connection, T0.AddDays(1)), default))
+        {
+            await writer.CompleteAsync(new HygieneSweepTotals(10, 1, 0, T0.AddDays(1).AddSeconds(3), [health]), default);
+        }
+
+        var sweeps = await Store.GetSweepsAsync(Connection, 10, default);
+
+        Assert.Equal(["s2", "s1"], sweeps.Select(s => s.SweepId));
+        Assert.Equal((10L, 1L), (sweeps[0].DealsSwept, sweeps[0].DealsSkipped));
+        Assert.Equal(health with { Shapes = [] }, sweeps[0].FieldHealth[0] with { Shapes = [] });
+        Assert.Equal(health.Shapes, sweeps[0].FieldHealth[0].Shapes);
+    }
+
+    protected abstract Task<ICrmStore> CreateMigratedStoreAsync();
+
+    private HygieneFinding Finding(string dealId, string rule, string? field = "deal.name", string detail = "detail", string? fix = null) => new()
+    {
+        Connection = Connection,
+        DealId = dealId,
+        Rule = rule,
+        Check = "check",
+        Subject = HygieneSubjects.Deal,
+        SubjectId = dealId,
+        Field = field,
+        Severity = HygieneSeverity.Warning,
+        OwnerId = "o1",
+        PipelineId = "p1",
+        Detail = detail,
+        FixValue = fix,
+    };
+
+    private async Task<HygieneSweepRecord> SweepAsync(string sweepId, DateTimeOffset at, params HygieneFinding[] findings)
+    {
+        await using var writer = await Store.BeginSweepAsync(new HygieneSweepStart(sweepId, Connection, at), default);
+        await writer.AddFindingsAsync(findings, default);
+        return await writer.CompleteAsync(Totals(at, findings.Length), default);
+    }
+
+    private static HygieneSweepTotals Totals(DateTimeOffset at, long findings) => new(findings, 0, findings, at, []);
+
+    private Task<List<HygieneFinding>> OpenAsync() => ReadAsync(new HygieneFindingQuery(Connection));
+
+    private async Task<List<HygieneFinding>> ReadAsync(HygieneFindingQuery query)
+    {
+        var result = new List<HygieneFinding>();
+        await foreach (var finding in Store.StreamFindingsAsync(query, default))
+        {
+            result.Add(finding);
+        }
+
+        return result;
+    }
+}
