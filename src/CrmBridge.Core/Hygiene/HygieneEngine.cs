@@ -32,7 +32,7 @@ public sealed class HygieneEngine(HygieneSweeper sweeper, HygieneFixer fixer, Hy
         IReadOnlyList<HygieneTaskResult> created = [];
         if (createTasks)
         {
-            created = await tasks.CreateAsync(connection, request.Actor, dryRun: mode == HygieneFixMode.DryRun, fixable: mode == HygieneFixMode.Apply, cancellationToken);
+            created = await tasks.CreateAsync(connection, request.Actor, dryRun: mode == HygieneFixMode.DryRun, fixable: mode != HygieneFixMode.Off, cancellationToken);
         }
 
         return new HygieneRunResult(sweep, mode, fixes, createTasks, created);
