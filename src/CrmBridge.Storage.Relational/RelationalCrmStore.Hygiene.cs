@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using CrmBridge.Core.Hygiene;
+using CrmBridge.Core.Model;
 using CrmBridge.Storage.Relational.Mapping;
 
 namespace CrmBridge.Storage.Relational;
@@ -49,6 +50,39 @@ public abstract partial class RelationalCrmStore : IHygieneStore
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return HygieneMapping.ReadFinding(reader, Dialect);
+        }
+    }
+
+    public async Task<string?> GetNextDealIdAsync(string connection, string? afterId, CancellationToken cancellationToken)
+    {
+        var found = await QueryAsync(
+            "SELECT external_id FROM deals WHERE connection = @connection AND removed_at IS NULL" +
+            (afterId is null ? "" : " AND external_id > @after") + " ORDER BY connection, external_id LIMIT 1",
+            command =>
+            {
+                Dialect.AddParameter(command, "connection", connection);
+                if (afterId is not null)
+                {
+                    Dialect.AddParameter(command, "after", afterId);
+                }
+            },
+            (reader, _) => reader.GetString(0),
+            cancellationToken);
+        return found.Count > 0 ? found[0] : null;
+    }
+
+    public async IAsyncEnumerable<Deal> StreamDealsAfterAsync(string connection, string afterId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var db = await OpenConnectionAsync(cancellationToken);
+        await using var command = db.CreateCommand();
+        command.CommandText = $"SELECT {DealMapping.SelectColumns} FROM deals WHERE connection = @connection AND removed_at IS NULL " +
+            "AND external_id > @after ORDER BY connection, external_id";
+        Dialect.AddParameter(command, "connection", connection);
+        Dialect.AddParameter(command, "after", afterId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return DealMapping.Read(reader, Dialect);
         }
     }
 

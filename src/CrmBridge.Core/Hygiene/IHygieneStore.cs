@@ -12,6 +12,16 @@ public interface IHygieneStore
     /// <summary>Findings matching the query, ordered by deal id, then key, then first seen.</summary>
     IAsyncEnumerable<HygieneFinding> StreamFindingsAsync(HygieneFindingQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The id of the first present deal of the connection after <paramref name="afterId"/> (first of all when null), in
+    /// the order <see cref="Storage.ICrmStore.StreamDealsAsync"/> uses, read without mapping the row: how a sweep names
+    /// and steps over a stored row that cannot be read.
+    /// </summary>
+    Task<string?> GetNextDealIdAsync(string connection, string? afterId, CancellationToken cancellationToken);
+
+    /// <summary>The connection's present deals with an id after <paramref name="afterId"/>, streamed in id order.</summary>
+    IAsyncEnumerable<Model.Deal> StreamDealsAfterAsync(string connection, string afterId, CancellationToken cancellationToken);
+
     /// <summary>The latest completed sweeps of a connection, newest first.</summary>
     Task<IReadOnlyList<HygieneSweepRecord>> GetSweepsAsync(string connection, int limit, CancellationToken cancellationToken);
 }

@@ -167,6 +167,30 @@ public abstract class HygieneStoreContract : IAsyncLifetime
         Assert.Equal(health.Shapes, sweeps[0].FieldHealth[0].Shapes);
     }
 
+    [Fact]
+    public virtual async Task GetNextDealIdAsync_AndStreamDealsAfterAsync_StepThroughPresentDealsInIdOrder()
+    {
+        var crm = (ICrmStore)Store;
+        await using (var tx = await crm.BeginAsync(default))
+        {
+            var deals = new[] { "b", "a", "d", "c" }.Select(id => new TestKit.DealBuilder().WithConnection(Connection).WithId(id).Build()).ToList();
+            await tx.UpsertDealsAsync(deals, new DealUpsertContext(T0, null), default);
+            await tx.RemoveDealsAsync(Connection, ["c"], T0, default);
+            await tx.CommitAsync(default);
+        }
+
+        Assert.Equal("a", await Store.GetNextDealIdAsync(Connection, null, default));
+        Assert.Equal("d", await Store.GetNextDealIdAsync(Connection, "b", default));
+        Assert.Null(await Store.GetNextDealIdAsync(Connection, "d", default));
+        var after = new List<string>();
+        await foreach (var deal in Store.StreamDealsAfterAsync(Connection, "a", default))
+        {
+            after.Add(deal.ExternalId);
+        }
+
+        Assert.Equal(["b", "d"], after);
+    }
+
     protected abstract Task<ICrmStore> CreateMigratedStoreAsync();
 
     private HygieneFinding Finding(string dealId, string rule, string? field = "deal.name", string detail = "detail", string? fix = null) => new()

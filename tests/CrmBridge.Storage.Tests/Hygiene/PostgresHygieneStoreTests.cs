@@ -35,6 +35,9 @@ public sealed class PostgresHygieneStoreTests(PostgresDatabases databases) : Hyg
     [PostgresFact]
     public override Task GetSweepsAsync_NewestFirst_WithFieldHealth() => base.GetSweepsAsync_NewestFirst_WithFieldHealth();
 
+    [PostgresFact]
+    public override Task GetNextDealIdAsync_AndStreamDealsAfterAsync_StepThroughPresentDealsInIdOrder() => base.GetNextDealIdAsync_AndStreamDealsAfterAsync_StepThroughPresentDealsInIdOrder();
+
     protected override async Task<ICrmStore> CreateMigratedStoreAsync()
     {
         var store = new PostgresCrmStore(await databases.SharedAsync());

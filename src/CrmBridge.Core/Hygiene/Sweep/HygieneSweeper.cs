@@ -222,55 +222,53 @@ public sealed partial class HygieneSweeper(
     }
 
     /// <summary>
-    /// Streams the connection's deals. A stored row that cannot be mapped ends the store's stream; the stream is then
-    /// opened again and resumes after that row, which is skipped with a logged reason.
+    /// Streams the connection's deals. A stored row that cannot be mapped ends the store's stream; its id is then read
+    /// on its own, it is skipped with a logged reason, and the stream resumes after it.
     /// </summary>
     private async IAsyncEnumerable<Deal> ReadDealsAsync(string connection, SkipLog skips, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = new DealQuery(connection);
-        long position = 0;
         var unreadable = 0;
         string? lastId = null;
+        var deals = store.StreamDealsAsync(new DealQuery(connection), cancellationToken);
         while (true)
         {
-            var enumerator = store.StreamDealsAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var enumerator = deals.GetAsyncEnumerator(cancellationToken);
+            string? badId = null;
             try
             {
-                long index = 0;
                 while (true)
                 {
-                    Deal deal;
                     try
                     {
                         if (!await enumerator.MoveNextAsync())
                         {
                             yield break;
                         }
-
-                        deal = enumerator.Current;
                     }
                     catch (Exception ex) when (IsUnreadableRow(ex) && unreadable < MaxUnreadableRows)
                     {
                         unreadable++;
-                        skips.Add(null, $"the stored row after deal {lastId ?? "(none)"} could not be read: {ex.GetType().Name}: {ex.Message}");
-                        position = index + 1;
+                        badId = await hygieneStore.GetNextDealIdAsync(connection, lastId, cancellationToken);
+                        skips.Add(badId, $"the stored deal could not be read: {ex.GetType().Name}: {ex.Message}");
                         break;
                     }
 
-                    if (index++ < position)
-                    {
-                        continue;
-                    }
-
-                    position = index;
-                    lastId = deal.ExternalId;
-                    yield return deal;
+                    lastId = enumerator.Current.ExternalId;
+                    yield return enumerator.Current;
                 }
             }
             finally
             {
                 await enumerator.DisposeAsync();
             }
+
+            if (badId is null)
+            {
+                yield break;
+            }
+
+            lastId = badId;
+            deals = hygieneStore.StreamDealsAfterAsync(connection, badId, cancellationToken);
         }
     }
 
