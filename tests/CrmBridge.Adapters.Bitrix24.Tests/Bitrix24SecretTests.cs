@@ -30,9 +30,9 @@ public sealed class Bitrix24SecretTests
         errors.Add(await Assert.ThrowsAnyAsync<CrmException>(() => adapter.AddNoteAsync(new NewNote("1", "x"), CancellationToken.None)));
 
         // A portal that is not there at all: the connection fails before any answer.
-        var port = h.Fake.Server.Ports[0];
-        h.Fake.Server.Stop();
-        errors.Add(await Assert.ThrowsAnyAsync<CrmException>(() => h.CreateAdapter().GetPipelinesAsync(CancellationToken.None)));
+        var port = FreePort();
+        var gone = new ConnectionOptions { Name = "gone", Kind = "Bitrix24", Token = $"http://127.0.0.1:{port}/rest/{Bitrix24Fake.UserId}/{Bitrix24Fake.Secret}/" };
+        errors.Add(await Assert.ThrowsAnyAsync<CrmException>(() => h.Factory.Create(gone).GetPipelinesAsync(CancellationToken.None)));
 
         var texts = h.Logs.Lines.Concat(errors.Select(e => e.ToString())).ToList();
         Assert.NotEmpty(h.Logs.Lines);
@@ -48,6 +48,13 @@ public sealed class Bitrix24SecretTests
         Assert.Contains(h.Logs.Lines, l => l.Contains("POST /crm.activity.todo.add.json", StringComparison.Ordinal));
         Assert.Contains(h.Logs.Lines, l => l.Contains("POST /batch.json", StringComparison.Ordinal));
         Assert.True(port > 0);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]
