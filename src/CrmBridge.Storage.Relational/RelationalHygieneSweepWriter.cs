@@ -18,8 +18,8 @@ internal sealed class RelationalHygieneSweepWriter : IHygieneSweepWriter
     private readonly DbTransaction _transaction;
     private readonly RelationalDialect _dialect;
     private readonly HygieneSweepStart _start;
-    private readonly Dictionary<ulong, int> _openByIdentity = [];
-    private readonly List<OpenFinding> _open = [];
+    private Dictionary<ulong, int> _openByIdentity = [];
+    private List<OpenFinding> _open = [];
     private readonly HashSet<ulong> _added = [];
     private long _inserted;
     private bool _completed;
@@ -139,6 +139,16 @@ internal sealed class RelationalHygieneSweepWriter : IHygieneSweepWriter
 
     private async Task LoadOpenAsync(CancellationToken cancellationToken)
     {
+        // Sized from a count first: growing a table of half a million findings doubles it for a moment.
+        await using (var count = Command())
+        {
+            count.CommandText = "SELECT COUNT(*) FROM hygiene_findings WHERE connection = @connection AND resolved_at IS NULL";
+            _dialect.AddParameter(count, "connection", _start.Connection);
+            var open = (int)Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            _openByIdentity = new Dictionary<ulong, int>(open);
+            _open = new List<OpenFinding>(open);
+        }
+
         await using var command = Command();
         command.CommandText =
             "SELECT id, deal_id, rule, check_code, subject, subject_id, field, severity, owner_id, pipeline_id, detail, fix_value " +

@@ -9,7 +9,7 @@ namespace CrmBridge.Core.Hygiene.Sweep;
 /// </summary>
 internal sealed class DealEvaluator(string connection, FindingSink sink)
 {
-    private const int CacheLimit = 100_000;
+    private const int CacheLimit = 25_000;
     private const int DetailLength = 160;
 
     private readonly Dictionary<CompiledRuleSet, Dictionary<string, CompanyVerdict>> _companies = [];
