@@ -46,7 +46,7 @@ public sealed class CrmSandbox : IAsyncDisposable, IDisposable
     public Bitrix24Sandbox Bitrix24 { get; }
 
     /// <summary>Every CRM dialect the sandbox serves, in a fixed order; each new dialect adds itself here.</summary>
-    public IReadOnlyList<ISandboxCrm> Crms => [HubSpot, Pipedrive, Bitrix24];
+    public IReadOnlyList<ISandboxCrm> Crms => [HubSpot, Pipedrive, Bitrix24, AmoCrm];
 
     /// <summary>Fault injection across every dialect (<see cref="SandboxOptions.Faults"/>), with what it injected so far.</summary>
     public SandboxFaults Faults { get; }

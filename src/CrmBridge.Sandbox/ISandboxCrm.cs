@@ -40,6 +40,12 @@ public interface ISandboxCrm
     /// <summary>The CRM's id for a dataset stage (stage ids may be per pipeline, as in amoCRM and Bitrix24).</summary>
     string GetStageId(string pipelineKey, string stageKey);
 
+    /// <summary>
+    /// Stages the CRM itself puts into a pipeline beyond the dataset's own (amoCRM: each pipeline's unsorted status and the
+    /// statuses 142 won and 143 lost); none for most CRMs.
+    /// </summary>
+    IReadOnlyList<string> GetSystemStageIds(string pipelineKey) => [];
+
     /// <summary>Moves a deal to a stage as a CRM user would (its modification time moves on).</summary>
     void MoveDealToStage(string dealId, string pipelineKey, string stageKey);
 

@@ -1,3 +1,4 @@
+using CrmBridge.Adapters.AmoCrm;
 using CrmBridge.Adapters.Bitrix24;
 using CrmBridge.Adapters.HubSpot;
 using CrmBridge.Adapters.Pipedrive;
@@ -41,6 +42,7 @@ internal sealed class ConformanceHost : IAsyncDisposable
         services.AddHubSpotAdapter();
         services.AddPipedriveAdapter();
         services.AddBitrix24Adapter();
+        services.AddAmoCrmAdapter();
         services.Configure<CrmBridgeOptions>(o => o.Connections[Connection.Name] = Connection);
         Directory.CreateDirectory(_directory);
         services.AddSingleton<ICrmStore>(new SqliteCrmStore(Path.Combine(_directory, "store.db")));

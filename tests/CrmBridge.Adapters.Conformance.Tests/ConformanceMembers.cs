@@ -10,5 +10,6 @@ public static class ConformanceMembers
         CrmKind.HubSpot,
         CrmKind.Pipedrive,
         CrmKind.Bitrix24,
+        CrmKind.AmoCrm,
     };
 }

@@ -45,8 +45,10 @@ public sealed class SyncConformanceTests
             var expected = seededPipeline.Stages
                 .Where(s => !host.Adapter.Capabilities.StatusOnDeal || s.Outcome == StageOutcome.Open) // won/lost live on the deal, not in a stage
                 .Select(s => (host.Crm.GetStageId(seededPipeline.Key, s.Key), s.Name, s.Outcome)).ToList();
-            var actual = pipeline.Stages.OrderBy(s => s.Order).Select(s => (s.ExternalId, s.Name, s.Outcome)).ToList();
+            var system = host.Crm.GetSystemStageIds(seededPipeline.Key);
+            var actual = pipeline.Stages.OrderBy(s => s.Order).Where(s => !system.Contains(s.ExternalId)).Select(s => (s.ExternalId, s.Name, s.Outcome)).ToList();
             Assert.Equal(expected, actual);
+            Assert.Equal(system.Order(StringComparer.Ordinal), pipeline.Stages.Select(s => s.ExternalId).Where(system.Contains).Order(StringComparer.Ordinal));
         }
     }
 

@@ -165,7 +165,7 @@ internal sealed class AmoCrmApi(AmoCrmAccount account, Uri baseUrl)
             w.WriteString("name", pipeline.Name);
             w.WriteNumber("sort", pipeline.Sort);
             w.WriteBoolean("is_main", pipeline.IsMain);
-            w.WriteBoolean("is_unsorted_on", true);
+            w.WriteBoolean("is_unsorted_on", pipeline.Statuses.Any(s => s.Type == 1));
             w.WriteBoolean("is_archive", false);
             w.WriteNumber("account_id", AmoCrmSchema.AccountId);
             AmoCrmJson.WriteSelfLink(w, Href($"api/v4/leads/pipelines/{pipeline.Id}"));

@@ -28,6 +28,10 @@ public sealed partial class AmoCrmSandbox
     public string GetStageId(string pipelineKey, string stageKey) =>
         account.Status(pipelineKey, stageKey).Id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The statuses amoCRM adds to a pipeline beyond the dataset's stages: its own unsorted status, 142 and 143.</summary>
+    public IReadOnlyList<string> GetSystemStageIds(string pipelineKey) =>
+        [.. account.Pipelines.Single(p => p.Id == AmoCrmSchema.PipelineId(pipelineKey)).Statuses.Where(s => s.DatasetKey is null).Select(s => Text(s.Id))];
+
     public void MoveDealToStage(string dealId, string pipelineKey, string stageKey)
     {
         var status = account.Status(pipelineKey, stageKey);

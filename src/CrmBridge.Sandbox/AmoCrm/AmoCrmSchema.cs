@@ -77,8 +77,9 @@ internal static class AmoCrmSchema
     };
 
     /// <summary>
-    /// The pipelines with amoCRM's statuses: each has its own unsorted status (type 1) first, the dataset's open stages,
-    /// and the system statuses 142 (won) and 143 (lost) last, which every pipeline has.
+    /// The pipelines with amoCRM's statuses: the dataset's unsorted stage becomes the pipeline's own unsorted status
+    /// (type 1, an id of its own; the Client Success pipeline has unsorted switched off), then the open stages, and the
+    /// system statuses 142 (won) and 143 (lost) last, which every pipeline has.
     /// </summary>
     public static IReadOnlyList<AmoCrmPipelineRecord> Pipelines(SandboxDataset dataset)
     {
@@ -88,11 +89,6 @@ internal static class AmoCrmSchema
             var id = PipelineId(pipeline.Key);
             var nextStatus = 100L * (id - 7_000_000) + 7_100_000;
             var statuses = new List<AmoCrmStatusRecord>();
-            if (!pipeline.Stages.Any(s => s.Key == SandboxStageKeys.Unsorted))
-            {
-                statuses.Add(new AmoCrmStatusRecord(nextStatus++, id, "Unsorted", 10, 1, null));
-            }
-
             foreach (var stage in pipeline.Stages.OrderBy(s => s.Order))
             {
                 statuses.Add(stage switch

@@ -1,3 +1,4 @@
+using CrmBridge.Adapters.AmoCrm;
 using CrmBridge.Adapters.Bitrix24;
 using CrmBridge.Adapters.HubSpot;
 using CrmBridge.Adapters.Pipedrive;
@@ -14,6 +15,7 @@ internal static partial class CrmBridgeHostExtensions
         builder.Services.AddHubSpotAdapter();
         builder.Services.AddPipedriveAdapter();
         builder.Services.AddBitrix24Adapter();
+        builder.Services.AddAmoCrmAdapter();
         return builder;
     }
 }

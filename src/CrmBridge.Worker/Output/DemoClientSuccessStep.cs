@@ -39,7 +39,7 @@ internal static class DemoClientSuccessStep
             context.Console.MarkupLine(Markup.Escape(
                 $"{connection.Name}: {carried.Count(CsCarryOverOutcome.Created)} of {carried.WonDeals} won deals carried into the Client Success pipeline; " +
                 $"a second run copied {again.Count(CsCarryOverOutcome.Created)} (all {again.AlreadyCarried} were carried already)."));
-            var stages = (await store.GetPipelinesAsync(connection.Name, cancellationToken)).SelectMany(p => p.Stages).ToDictionary(s => s.ExternalId, s => s.Name, StringComparer.Ordinal);
+            var stages = (await store.GetPipelinesAsync(connection.Name, cancellationToken)).Where(p => p.ExternalId == connection.Pipelines.ClientSuccess).SelectMany(p => p.Stages).ToDictionary(s => s.ExternalId, s => s.Name, StringComparer.Ordinal);
             WriteDeals(context, connection.Name, advanced, stages);
             await WriteStagesAsync(context, store, connection, cancellationToken);
         }
