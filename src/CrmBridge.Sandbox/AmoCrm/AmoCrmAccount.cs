@@ -171,7 +171,13 @@ internal sealed class AmoCrmAccount
     {
         var task = new AmoCrmTaskRecord
         {
-            Id = nextTaskId++, LeadId = leadId, Text = text, CompleteTill = completeTill, ResponsibleUserId = responsibleUserId, TaskTypeId = taskTypeId, CreatedAt = Now,
+            Id = nextTaskId++,
+            LeadId = leadId,
+            Text = text,
+            CompleteTill = completeTill,
+            ResponsibleUserId = responsibleUserId,
+            TaskTypeId = taskTypeId,
+            CreatedAt = Now,
         };
         if (!tasksByLead.TryGetValue(leadId, out var list))
         {
