@@ -109,7 +109,12 @@ internal static class Orchestrator
                         args.Add("--deals-only");
                     }
 
-                    var result = await ChildProcess.RunAsync<SyncResult>([.. args]);
+                    var result = await TryAsync(() => ChildProcess.RunAsync<SyncResult>([.. args]), sync, connection.Kind.ToString(), Text(size), related ? "yes" : "no");
+                    if (result is null)
+                    {
+                        continue;
+                    }
+
                     var minimum = Pages(result.DealsFetched, result.PageSize) + result.ReferenceRequests
                         + (related ? Pages(ready.LinkedCompanies, result.BatchSize) + Pages(ready.LinkedContacts, result.BatchSize) : 0);
                     if (full)
@@ -123,7 +128,12 @@ internal static class Orchestrator
                     {
                         await sandbox.CommandAsync($"change {connection.Kind} 100");
                         Progress($"incremental: {connection.Kind}, {size:N0} deals, 100 changed");
-                        var next = await ChildProcess.RunAsync<SyncResult>("sync", "--connection", connectionFile, "--store", store);
+                        var next = await TryAsync(() => ChildProcess.RunAsync<SyncResult>("sync", "--connection", connectionFile, "--store", store), changes, connection.Kind.ToString(), Text(size));
+                        if (next is null)
+                        {
+                            continue;
+                        }
+
                         var least = 1 + 1 + 1 + next.ReferenceRequests + (next.HasRemovedDealsFeed ? 1 : 0);
                         changes.Add(
                             connection.Kind.ToString(), Text(size), Text(next.Requests), Text(least), Ratio(next.Requests, least),
@@ -155,8 +165,16 @@ internal static class Orchestrator
             var connectionFile = Path.Combine(work, $"{connection.Kind}-limited.json");
             await File.WriteAllTextAsync(connectionFile, JsonSerializer.Serialize(connection, ChildProtocol.Json));
             Progress($"limited: {connection.Kind} at {limit}");
-            var result = await ChildProcess.RunAsync<SyncResult>(
-                "sync", "--connection", connectionFile, "--store", Path.Combine(work, $"{connection.Kind}-limited.db"), "--full", "--limiter");
+            var result = await TryAsync(
+                () => ChildProcess.RunAsync<SyncResult>("sync", "--connection", connectionFile, "--store", Path.Combine(work, $"{connection.Kind}-limited.db"), "--full", "--limiter"),
+                table,
+                connection.Kind.ToString(),
+                limit.ToString());
+            if (result is null)
+            {
+                continue;
+            }
+
             var bound = limit.MinimumDuration(result.Requests).TotalSeconds;
             table.Add(
                 connection.Kind.ToString(), limit.ToString(), Text(result.Requests), Text(result.RateLimited), Fixed(result.Seconds), Fixed(bound),
@@ -209,6 +227,23 @@ internal static class Orchestrator
         }
 
         return table;
+    }
+
+    /// <summary>Runs one measurement; a failure becomes a row saying so, and the bench goes on.</summary>
+    private static async Task<T?> TryAsync<T>(Func<Task<T>> measure, MarkdownTable table, params string[] cells)
+        where T : class
+    {
+        try
+        {
+            return await measure();
+        }
+        catch (InvalidOperationException ex)
+        {
+            var reason = ex.Message.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("Exception:", StringComparison.Ordinal)) ?? ex.Message;
+            table.Add([.. cells, "failed: " + reason.Replace("|", "/", StringComparison.Ordinal)]);
+            Progress("failed: " + reason);
+            return null;
+        }
     }
 
     private static long Pages(long items, int size) => size <= 0 ? 0 : (items + size - 1) / size;

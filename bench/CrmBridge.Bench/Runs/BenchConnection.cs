@@ -8,7 +8,7 @@ namespace CrmBridge.Bench.Runs;
 internal sealed record BenchConnection(
     string Name,
     CrmKind Kind,
-    Uri BaseUrl,
+    Uri? BaseUrl,
     string? Token,
     Dictionary<string, string> FieldMap,
     List<string> SalesPipelines,
@@ -17,7 +17,7 @@ internal sealed record BenchConnection(
     public static BenchConnection From(ConnectionOptions connection) => new(
         connection.Name,
         connection.CrmKind,
-        connection.BaseUrl!,
+        connection.BaseUrl,
         connection.Token,
         new Dictionary<string, string>(connection.FieldMap, StringComparer.OrdinalIgnoreCase),
         [.. connection.Pipelines.Sales],
@@ -30,7 +30,7 @@ internal sealed record BenchConnection(
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             [$"{prefix}:Kind"] = Kind.ToString(),
-            [$"{prefix}:BaseUrl"] = BaseUrl.ToString(),
+            [$"{prefix}:BaseUrl"] = BaseUrl?.ToString(),
             [$"{prefix}:Token"] = Token,
             [$"{prefix}:Pipelines:ClientSuccess"] = ClientSuccessPipeline,
         };
