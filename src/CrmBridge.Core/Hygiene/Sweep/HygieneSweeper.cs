@@ -50,7 +50,7 @@ public sealed partial class HygieneSweeper(
 
         await using var writer = await hygieneStore.BeginSweepAsync(start, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var channel = Channel.CreateBounded<DealChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<DealChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var needsCompanies = health is not null || rules.All.Any(r => r.NeedsCompany);
         var needsContacts = health is not null || rules.All.Any(r => r.NeedsContacts);
         var producer = Task.Run(() => ProduceAsync(connection, Math.Max(1, settings.ChunkSize), needsCompanies, needsContacts, channel.Writer, skips, stop.Token), stop.Token);
@@ -148,7 +148,32 @@ public sealed partial class HygieneSweeper(
         await FlushAsync(writer, sink, cancellationToken);
     }
 
+    /// <summary>
+    /// Two stages, so reading, looking up and checking overlap: one task streams deals into chunks, another looks up
+    /// each chunk's companies and contacts (both at once), while the caller checks the chunk before.
+    /// </summary>
     private async Task ProduceAsync(string connection, int chunkSize, bool needsCompanies, bool needsContacts, ChannelWriter<DealChunk> output, SkipLog skips, CancellationToken cancellationToken)
+    {
+        var read = Channel.CreateBounded<List<Deal>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reader = Task.Run(() => ReadChunksAsync(connection, chunkSize, read.Writer, skips, cancellationToken), cancellationToken);
+        try
+        {
+            await foreach (var deals in read.Reader.ReadAllAsync(cancellationToken))
+            {
+                await output.WriteAsync(await LookUpAsync(connection, deals, needsCompanies, needsContacts, cancellationToken), cancellationToken);
+            }
+
+            await reader;
+            output.Complete();
+        }
+        catch (Exception ex)
+        {
+            output.Complete(ex);
+            throw;
+        }
+    }
+
+    private async Task ReadChunksAsync(string connection, int chunkSize, ChannelWriter<List<Deal>> output, SkipLog skips, CancellationToken cancellationToken)
     {
         try
         {
@@ -158,14 +183,14 @@ public sealed partial class HygieneSweeper(
                 deals.Add(deal);
                 if (deals.Count == chunkSize)
                 {
-                    await output.WriteAsync(await LookUpAsync(connection, deals, needsCompanies, needsContacts, cancellationToken), cancellationToken);
+                    await output.WriteAsync(deals, cancellationToken);
                     deals = new List<Deal>(chunkSize);
                 }
             }
 
             if (deals.Count > 0)
             {
-                await output.WriteAsync(await LookUpAsync(connection, deals, needsCompanies, needsContacts, cancellationToken), cancellationToken);
+                await output.WriteAsync(deals, cancellationToken);
             }
 
             output.Complete();
@@ -179,46 +204,42 @@ public sealed partial class HygieneSweeper(
 
     private async Task<DealChunk> LookUpAsync(string connection, List<Deal> deals, bool needsCompanies, bool needsContacts, CancellationToken cancellationToken)
     {
-        var companies = new Dictionary<string, Company>(StringComparer.Ordinal);
-        var contacts = new Dictionary<string, Contact>(StringComparer.Ordinal);
-        if (needsCompanies)
+        var companyIds = new HashSet<string>(StringComparer.Ordinal);
+        var contactIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var deal in deals)
         {
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var deal in deals)
+            if (needsCompanies && !string.IsNullOrEmpty(deal.CompanyId))
             {
-                if (!string.IsNullOrEmpty(deal.CompanyId))
-                {
-                    ids.Add(deal.CompanyId);
-                }
+                companyIds.Add(deal.CompanyId);
             }
 
-            foreach (var company in await store.GetCompaniesAsync(connection, ids, cancellationToken))
-            {
-                companies[company.ExternalId] = company;
-            }
-        }
-
-        if (needsContacts)
-        {
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var deal in deals)
+            if (needsContacts)
             {
                 foreach (var id in deal.ContactIds)
                 {
                     if (!string.IsNullOrEmpty(id))
                     {
-                        ids.Add(id);
+                        contactIds.Add(id);
                     }
                 }
             }
-
-            foreach (var contact in await store.GetContactsAsync(connection, ids, cancellationToken))
-            {
-                contacts[contact.ExternalId] = contact;
-            }
         }
 
-        return new DealChunk(deals, companies, contacts);
+        var companies = Task.Run(() => store.GetCompaniesAsync(connection, companyIds, cancellationToken), cancellationToken);
+        var contacts = Task.Run(() => store.GetContactsAsync(connection, contactIds, cancellationToken), cancellationToken);
+        await Task.WhenAll(companies, contacts);
+        var chunk = new DealChunk(deals, new Dictionary<string, Company>(companyIds.Count, StringComparer.Ordinal), new Dictionary<string, Contact>(contactIds.Count, StringComparer.Ordinal));
+        foreach (var company in await companies)
+        {
+            chunk.Companies[company.ExternalId] = company;
+        }
+
+        foreach (var contact in await contacts)
+        {
+            chunk.Contacts[contact.ExternalId] = contact;
+        }
+
+        return chunk;
     }
 
     /// <summary>
