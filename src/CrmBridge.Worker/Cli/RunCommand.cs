@@ -46,8 +46,13 @@ internal static class RunCommand
             app.MapHealthChecks("/health");
             if (dashboard.Enabled)
             {
-                // Hangfire's default filter serves local requests only; the storage connection string is never shown.
-                app.UseHangfireDashboard(dashboard.Path, new HangfireDashboardOptions { DisplayStorageConnectionString = false, DashboardTitle = "CrmBridge jobs" });
+                // Local requests only, or a sign-in (required off loopback); the storage connection string is never shown.
+                app.UseHangfireDashboard(dashboard.Path, new HangfireDashboardOptions
+                {
+                    DisplayStorageConnectionString = false,
+                    DashboardTitle = "CrmBridge jobs",
+                    Authorization = DashboardAuthorization.For(dashboard),
+                });
             }
 
             await app.StartAsync(cancellationToken);

@@ -18,4 +18,16 @@ internal sealed class DashboardOptions
     /// <summary>The dashboard's base path.</summary>
     /// <value>Defaults to /hangfire.</value>
     public string Path { get; set; } = "/hangfire";
+
+    /// <summary>The user name the dashboard asks for (HTTP basic authentication); required when <see cref="Host"/> is not loopback.</summary>
+    /// <value>Defaults to null: no sign-in, local requests only.</value>
+    public string? Username { get; set; }
+
+    /// <summary>The password, best as a secret reference (<c>env:NAME</c> or <c>file:/path</c>); required with <see cref="Username"/>.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Whether the address only this machine can reach.</summary>
+    public bool IsLoopback =>
+        string.Equals(Host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(Host, out var address) && System.Net.IPAddress.IsLoopback(address));
 }

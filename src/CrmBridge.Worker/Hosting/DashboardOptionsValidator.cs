@@ -24,6 +24,31 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
             builder.AddError($"{DashboardOptions.SectionName}:Path '{options.Path}' must start with '/'.");
         }
 
+        var hasUser = !string.IsNullOrWhiteSpace(options.Username);
+        var hasPassword = !string.IsNullOrWhiteSpace(options.Password);
+        if (options.Enabled && !options.IsLoopback && !(hasUser && hasPassword))
+        {
+            builder.AddError(
+                $"{DashboardOptions.SectionName}:Host '{options.Host}' is reachable from other machines, so the dashboard needs a sign-in: " +
+                $"set {DashboardOptions.SectionName}:Username and {DashboardOptions.SectionName}:Password (e.g. env:CRMBRIDGE_DASHBOARD_PASSWORD), or bind it to 127.0.0.1.");
+        }
+        else if (hasUser != hasPassword)
+        {
+            builder.AddError($"{DashboardOptions.SectionName}:Username and {DashboardOptions.SectionName}:Password go together; set both or neither.");
+        }
+
+        if (hasPassword)
+        {
+            if (!Core.Connections.SecretReference.TryResolve(options.Password, out var password, out var error))
+            {
+                builder.AddError($"{DashboardOptions.SectionName}:Password {error}.");
+            }
+            else if (password is { Length: < 8 })
+            {
+                builder.AddError($"{DashboardOptions.SectionName}:Password is shorter than 8 characters.");
+            }
+        }
+
         return builder.Build();
     }
 }
