@@ -71,7 +71,15 @@ internal static class DealExport
         return count;
     }
 
-    private static string E(string? value) => Markup.Escape(value ?? "");
+    // A CRM value may carry terminal escape sequences or line breaks: shown as U+FFFD so it cannot drive the operator's terminal.
+    private static string E(string? value) =>
+        Markup.Escape(string.Create((value ?? "").Length, value ?? "", static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = char.IsControl(text[i]) ? '\uFFFD' : text[i];
+            }
+        }));
 
     private static string? T(DateTimeOffset? time) => time?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
