@@ -45,6 +45,10 @@ internal sealed class CrmAttemptHandler(
 
         state.Status = response.StatusCode;
         state.Kind = CrmResponseClassifier.Classify(profile, response.StatusCode, body);
+        if (state.Kind == CrmResponseKind.Success && profile.IsSafeToRetry(request) && !await IsWellFormedJsonAsync(response, cancellationToken))
+        {
+            state.Kind = CrmResponseKind.Unreadable;
+        }
         state.CrmMessage = body is null ? null : profile.ReadErrorMessage(body);
         state.RequestedDelay = state.Kind == CrmResponseKind.RateLimited ? CrmResponseClassifier.RequestedDelay(profile, response, time) : null;
         meter.RecordRequest(connection, state.Kind == CrmResponseKind.RateLimited);
@@ -57,5 +61,32 @@ internal sealed class CrmAttemptHandler(
             logger, profile.Crm, connection, CrmEndpoint.Describe(request), state.Attempts, (int)response.StatusCode,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return response;
+    }
+
+    /// <summary>
+    /// Every CRM here answers reads with JSON; a body that does not parse (cut off, an HTML error page behind a 200) is
+    /// judged here so the read is retried like any other transient failure. A body-less answer (204) is fine.
+    /// </summary>
+    private static async Task<bool> IsWellFormedJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NoContent || bytes.Length == 0)
+        {
+            return response.StatusCode == System.Net.HttpStatusCode.NoContent;
+        }
+
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(bytes);
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 }

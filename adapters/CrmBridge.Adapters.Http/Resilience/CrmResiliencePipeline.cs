@@ -90,7 +90,7 @@ internal static class CrmResiliencePipeline
         return state?.Kind switch
         {
             CrmResponseKind.RateLimited => WaitFor(profile, state) <= profile.Resilience.MaxRateLimitedWait,
-            CrmResponseKind.Transient => profile.IsSafeToRetry(request),
+            CrmResponseKind.Transient or CrmResponseKind.Unreadable => profile.IsSafeToRetry(request),
             _ => false,
         };
     }

@@ -4,6 +4,9 @@ namespace CrmBridge.Adapters.Http.Resilience;
 internal enum CrmResponseKind
 {
     Success,
+
+    /// <summary>A success status whose JSON body is malformed or cut off: a read is sent again.</summary>
+    Unreadable,
     RateLimited,
     Transient,
     Unauthorized,
