@@ -74,13 +74,18 @@ public sealed class CrashTests(ITestOutputHelper output)
         Assert.Equal(expected, actual);
     }
 
-    [Fact(Skip = "Known gap: a CRM task has no marker CrmBridge can search for, so a kill between the CRM's create and the audit record can leave one duplicate task (seen: 128 for 127 on HubSpot). Needs task markers in the adapter port.")]
-    public async Task HygieneFix_KilledAtRandomPoints_FixesEverythingAndCreatesEachTaskOnce()
+    [Fact]
+    public async Task HygieneFix_KilledAtRandomPoints_FixesEverythingAndCreatesNoExtraDeal()
     {
         var expected = await HygieneWritesAsync(kill: false);
         var actual = await HygieneWritesAsync(kill: true);
 
-        Assert.Equal(expected, actual);
+        // Task counts are reported, not compared: a duplicate task after a kill is a known gap (KnownDefects.TaskCreateLostToAKill).
+        Assert.Equal(expected.ToDictionary(e => e.Key, e => e.Value.Fixes), actual.ToDictionary(e => e.Key, e => e.Value.Fixes));
+        foreach (var (crm, want) in expected)
+        {
+            output.WriteLine($"{crm}: tasks {want.Tasks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} without kills, {actual[crm].Tasks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} after kills");
+        }
     }
 
     /// <summary>Per CRM: CRM deals added by carry-over, after kills (or none) and one run let finish, then a second finishing run.</summary>
@@ -111,8 +116,8 @@ public sealed class CrashTests(ITestOutputHelper output)
         return new SortedDictionary<string, int>(sandbox.Crms.ToDictionary(c => c.Kind.ToString(), c => c.DealCount - before[c.Kind]), StringComparer.Ordinal);
     }
 
-    /// <summary>Per CRM: tasks created and the deal names after hygiene fixes, after kills (or none) and one run let finish.</summary>
-    private async Task<SortedDictionary<string, string>> HygieneWritesAsync(bool kill)
+    /// <summary>Per CRM: the deal names and count after hygiene fixes, and the tasks created, after kills (or none) and one run let finish.</summary>
+    private async Task<SortedDictionary<string, (string Fixes, int? Tasks)>> HygieneWritesAsync(bool kill)
     {
         await using var sandbox = CrmSandbox.Start(new SandboxOptions { DealCount = 300 });
         using var directory = new TempDirectory();
@@ -130,11 +135,11 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         await FinishAsync(directory, configuration, "hygiene", "--fix", "--tasks");
         await FinishAsync(directory, configuration, "hygiene", "--fix", "--tasks");
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var result = new SortedDictionary<string, (string, int?)>(StringComparer.Ordinal);
         foreach (var crm in sandbox.Crms)
         {
             var names = string.Join("|", sandbox.Dataset.Deals.Select(d => crm.GetDealState(crm.GetDealId(d.Key)).Name));
-            result[crm.Kind.ToString()] = $"tasks {SandboxProbe.Tasks(crm)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"}, deals {crm.DealCount}, names #{names.GetHashCode(StringComparison.Ordinal)}";
+            result[crm.Kind.ToString()] = ($"deals {crm.DealCount}, names #{names.GetHashCode(StringComparison.Ordinal)}", SandboxProbe.Tasks(crm));
         }
 
         return result;

@@ -1,0 +1,32 @@
+using CrmBridge.Core.Model;
+using CrmBridge.Sandbox.Faults;
+
+namespace CrmBridge.Resilience.Tests.Harness;
+
+/// <summary>
+/// Defects these tests found that are not fixed yet, as data: the faulty-sync scenario leaves the named fault out for
+/// that CRM (and says so in its output), and a skipped test per entry keeps each one visible in every CI summary.
+/// Remove an entry when its defect is fixed.
+/// </summary>
+internal static class KnownDefects
+{
+    public const string AmoCrmUnreadableEvents =
+        "amoCRM: the events window is read again in full after every resume and an unreadable events page is not read again, " +
+        "so at a 20% fault rate a sync rarely gets through (12 runs were not enough)";
+
+    public const string TaskCreateLostToAKill =
+        "A task whose create reached the CRM just before the worker was killed is created again by the next run: CrmWriter finds " +
+        "earlier task and note writes only in the local audit log, not in the CRM (a deal create is found by its marker)";
+
+    public static IReadOnlyDictionary<(CrmKind Crm, SandboxFaultKind Fault), string> SyncFaults { get; } =
+        new Dictionary<(CrmKind, SandboxFaultKind), string>
+        {
+        };
+
+    /// <summary>The fault kinds the faulty sync of <paramref name="crm"/> meets, and what was left out and why.</summary>
+    public static (IReadOnlyList<SandboxFaultKind> Kinds, IReadOnlyList<string> LeftOut) SyncFaultKinds(CrmKind crm)
+    {
+        var left = SyncFaults.Where(d => d.Key.Crm == crm).ToList();
+        return ([.. SandboxFaultOptions.AllKinds.Where(k => left.All(d => d.Key.Fault != k))], [.. left.Select(d => $"{d.Key.Fault}: {d.Value}")]);
+    }
+}
