@@ -150,7 +150,7 @@ internal static class Orchestrator
     {
         var table = new MarkdownTable(
             $"Full sync of {deals:N0} deals with related records, client limiter on (adapter default), sandbox enforcing the CRM's documented limit",
-            "CRM", "Sandbox limit", "Requests", "Slow-down answers", "Time s", "Bound s", "Time / bound");
+            "CRM", "Sandbox limit", "Requests", "Slow-down answers", "Time s", "Bound s", "Time / bound", "Window bound s", "Time / window bound");
         Progress($"limited: starting a rate-limited sandbox with {deals:N0} deals");
         await using var sandbox = ChildProcess.Start("serve", "--deals", Arg(deals), "--limits");
         var ready = await sandbox.ReadAsync<SandboxReady>(ChildProtocol.Ready);
@@ -176,9 +176,15 @@ internal static class Orchestrator
             }
 
             var bound = limit.MinimumDuration(result.Requests).TotalSeconds;
+
+            // A rolling window admits requests a window at a time, so R requests need ceil(R / P) - 1 whole windows after the first.
+            var windows = limit.Burst is null
+                ? Math.Max(0, Math.Ceiling((double)result.Requests / limit.PermitLimit) - 1) * limit.Window.TotalSeconds
+                : bound;
             table.Add(
                 connection.Kind.ToString(), limit.ToString(), Text(result.Requests), Text(result.RateLimited), Fixed(result.Seconds), Fixed(bound),
-                bound > 0 ? (result.Seconds / bound).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "(within the first allowance)");
+                bound > 0 ? (result.Seconds / bound).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "(within the first allowance)",
+                Fixed(windows), windows > 0 ? (result.Seconds / windows).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-");
         }
 
         return table;
