@@ -22,7 +22,6 @@ internal sealed class PipedriveAdapter : ICrmAdapter
     private const string DealEndpoint = "GET /api/v2/deals/{id}";
     private const string CreateEndpoint = "POST /api/v2/deals";
     private const string UpdateEndpoint = "PATCH /api/v2/deals/{id}";
-    private const int UnreadableReadAttempts = 3;
 
     private static readonly CrmCapabilities PipedriveCapabilities = new()
     {
@@ -427,25 +426,9 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         }
     }
 
-    /// <summary>
-    /// A read whose answer cannot be read (malformed or cut-off JSON, no data) is sent again, up to
-    /// <see cref="UnreadableReadAttempts"/> times in all: a read changes nothing, and the HTTP pipeline retries only what
-    /// it can judge by status.
-    /// </summary>
+    /// <summary>A read's data; a malformed or cut-off body was already read again by the HTTP pipeline.</summary>
     private async Task<T> ReadAsync<T>(Func<Task<PipedriveResponse<T>>> read, string endpoint)
-        where T : class
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return Required(await read(), endpoint);
-            }
-            catch (CrmResponseException) when (attempt < UnreadableReadAttempts)
-            {
-            }
-        }
-    }
+        where T : class => Required(await read(), endpoint);
 
     private T Required<T>(PipedriveResponse<T>? response, string endpoint)
         where T : class =>
