@@ -80,7 +80,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var expected = await HygieneWritesAsync(kill: false);
         var actual = await HygieneWritesAsync(kill: true);
 
-        // Task counts are reported, not compared: a duplicate task after a kill is a known gap (KnownDefects.TaskCreateAnswerLost).
+        // Task counts are reported, not compared: a duplicate task after a kill is a known gap (KnownDefects.TaskCreateLostToAKill).
         Assert.Equal(expected.ToDictionary(e => e.Key, e => e.Value.Fixes), actual.ToDictionary(e => e.Key, e => e.Value.Fixes));
         foreach (var (crm, want) in expected)
         {

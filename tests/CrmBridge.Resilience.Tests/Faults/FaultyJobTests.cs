@@ -24,7 +24,7 @@ public sealed class FaultyJobTests(ITestOutputHelper output)
         Assert.Equal(expected.ToDictionary(e => e.Key, e => e.Value.State), actual.ToDictionary(e => e.Key, e => e.Value.State));
         foreach (var (crm, want) in expected)
         {
-            // A task whose answer was lost may be created twice: a known gap (KnownDefects.TaskCreateAnswerLost), reported here.
+            // A task whose answer was lost may be created twice: a known gap (KnownDefects.TaskCreateLostToAKill), reported here.
             output.WriteLine($"{crm}: tasks {want.Tasks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} fault-free, {actual[crm].Tasks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} with faults");
         }
     }
