@@ -10,10 +10,6 @@ namespace CrmBridge.Resilience.Tests.Harness;
 /// </summary>
 internal static class KnownDefects
 {
-    public const string AmoCrmUnreadableEvents =
-        "amoCRM: the events window is read again in full after every resume and an unreadable events page is not read again, " +
-        "so at a 20% fault rate a sync rarely gets through (12 runs were not enough)";
-
     public const string TaskCreateLostToAKill =
         "A task whose create reached the CRM just before the worker was killed is created again by the next run: CrmWriter finds " +
         "earlier task and note writes only in the local audit log, not in the CRM (a deal create is found by its marker)";
