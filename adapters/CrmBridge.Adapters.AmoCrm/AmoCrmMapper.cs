@@ -2,6 +2,7 @@ using System.Globalization;
 using CrmBridge.Adapters.AmoCrm.Mapping;
 using CrmBridge.Adapters.AmoCrm.Models;
 using CrmBridge.Core.Adapters;
+using CrmBridge.Core.Connections;
 using CrmBridge.Core.Model;
 
 namespace CrmBridge.Adapters.AmoCrm;
@@ -14,25 +15,10 @@ internal sealed class AmoCrmMapper
 {
     public const string DefaultMarkerField = "crmbridge_marker";
 
-    private const string DealPrefix = "deal.";
-    private const string CompanyPrefix = "company.";
-    private const string ContactPrefix = "contact.";
-
-    private static readonly HashSet<string> CompanyMembers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        CanonicalFields.CompanyName, CanonicalFields.CompanyWebsite, CanonicalFields.CompanyInn,
-        CanonicalFields.CompanyIndustry, CanonicalFields.CompanyPhone,
-    };
-
-    private static readonly HashSet<string> ContactMembers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        CanonicalFields.ContactEmail, CanonicalFields.ContactPhone, CanonicalFields.ContactPosition, CanonicalFields.ContactRole,
-    };
-
     private readonly string _connection;
-    private readonly Dictionary<string, string> _dealFields;
-    private readonly Dictionary<string, string> _companyFields;
-    private readonly Dictionary<string, string> _contactFields;
+    private readonly IReadOnlyDictionary<string, string> _dealFields;
+    private readonly IReadOnlyDictionary<string, string> _companyFields;
+    private readonly IReadOnlyDictionary<string, string> _contactFields;
     private readonly string _websiteField;
     private readonly string _companyPhoneField;
     private readonly string? _innField;
@@ -45,19 +31,19 @@ internal sealed class AmoCrmMapper
     public AmoCrmMapper(string connection, IReadOnlyDictionary<string, string> fieldMap)
     {
         _connection = connection;
-        _dealFields = Select(fieldMap, DealPrefix, exclude: null);
-        _dealFields.TryAdd(CanonicalFields.DealMarker, DefaultMarkerField);
-        MarkerField = _dealFields[CanonicalFields.DealMarker];
-        _companyFields = Select(fieldMap, CompanyPrefix, CompanyMembers);
-        _contactFields = Select(fieldMap, ContactPrefix, ContactMembers);
-        _websiteField = Lookup(fieldMap, CanonicalFields.CompanyWebsite) ?? "WEB";
-        _companyPhoneField = Lookup(fieldMap, CanonicalFields.CompanyPhone) ?? "PHONE";
-        _innField = Lookup(fieldMap, CanonicalFields.CompanyInn);
-        _industryField = Lookup(fieldMap, CanonicalFields.CompanyIndustry);
-        _emailField = Lookup(fieldMap, CanonicalFields.ContactEmail) ?? "EMAIL";
-        _contactPhoneField = Lookup(fieldMap, CanonicalFields.ContactPhone) ?? "PHONE";
-        _positionField = Lookup(fieldMap, CanonicalFields.ContactPosition) ?? "POSITION";
-        _roleField = Lookup(fieldMap, CanonicalFields.ContactRole);
+        var partition = new FieldMapPartition(fieldMap, DefaultMarkerField);
+        _dealFields = partition.Deal;
+        MarkerField = partition.MarkerField;
+        _companyFields = partition.CompanyCustom;
+        _contactFields = partition.ContactCustom;
+        _websiteField = partition.Find(CanonicalFields.CompanyWebsite) ?? "WEB";
+        _companyPhoneField = partition.Find(CanonicalFields.CompanyPhone) ?? "PHONE";
+        _innField = partition.Find(CanonicalFields.CompanyInn);
+        _industryField = partition.Find(CanonicalFields.CompanyIndustry);
+        _emailField = partition.Find(CanonicalFields.ContactEmail) ?? "EMAIL";
+        _contactPhoneField = partition.Find(CanonicalFields.ContactPhone) ?? "PHONE";
+        _positionField = partition.Find(CanonicalFields.ContactPosition) ?? "POSITION";
+        _roleField = partition.Find(CanonicalFields.ContactRole);
     }
 
     /// <summary>The lead field (name, code or id) that holds CrmBridge's idempotency marker.</summary>
@@ -257,7 +243,7 @@ internal sealed class AmoCrmMapper
     private static IReadOnlyList<string> ContactIds(AmoCrmEntityEmbedded? embedded) =>
         [.. (embedded?.Contacts ?? []).OrderByDescending(c => c.IsMain == true).Select(c => Id(c.Id)).Distinct(StringComparer.Ordinal)];
 
-    private static Dictionary<string, string?> ReadFields(IReadOnlyList<AmoCrmFieldValue>? values, Dictionary<string, string> map)
+    private static Dictionary<string, string?> ReadFields(IReadOnlyList<AmoCrmFieldValue>? values, IReadOnlyDictionary<string, string> map)
     {
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (canonical, spec) in map)
@@ -295,14 +281,4 @@ internal sealed class AmoCrmMapper
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private static Dictionary<string, string> Select(IReadOnlyDictionary<string, string> fieldMap, string prefix, HashSet<string>? exclude) =>
-        fieldMap
-            .Where(e => e.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(e.Value)
-                && (exclude is null || !exclude.Contains(e.Key)))
-            .ToDictionary(e => e.Key.ToLowerInvariant(), e => e.Value.Trim(), StringComparer.OrdinalIgnoreCase);
-
-    private static string? Lookup(IReadOnlyDictionary<string, string> fieldMap, string canonical) =>
-        fieldMap.FirstOrDefault(e => string.Equals(e.Key, canonical, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } value
-            ? value.Trim()
-            : null;
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CrmBridge.Adapters.Bitrix24.Mapping;
 using CrmBridge.Adapters.Bitrix24.Models;
 using CrmBridge.Core.Adapters;
+using CrmBridge.Core.Connections;
 using CrmBridge.Core.Model;
 using static CrmBridge.Adapters.Bitrix24.Mapping.Bitrix24Values;
 
@@ -15,17 +16,6 @@ namespace CrmBridge.Adapters.Bitrix24;
 /// </summary>
 internal sealed class Bitrix24Mapper(string connection, Bitrix24FieldCatalog catalog)
 {
-    private static readonly HashSet<string> CompanyMembers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        CanonicalFields.CompanyName, CanonicalFields.CompanyWebsite, CanonicalFields.CompanyInn,
-        CanonicalFields.CompanyIndustry, CanonicalFields.CompanyPhone,
-    };
-
-    private static readonly HashSet<string> ContactMembers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        CanonicalFields.ContactEmail, CanonicalFields.ContactPhone, CanonicalFields.ContactPosition, CanonicalFields.ContactRole,
-    };
-
     private static readonly string[] StandardDealFields =
     [
         "id", "title", "categoryId", "stageId", "stageSemanticId", "opportunity", "currencyId", "assignedById", "companyId",
@@ -180,7 +170,7 @@ internal sealed class Bitrix24Mapper(string connection, Bitrix24FieldCatalog cat
             Industry = MappedOr(item, CanonicalFields.CompanyIndustry, () => String(Get(item, "industry", "INDUSTRY"))),
             Phone = MappedOr(item, CanonicalFields.CompanyPhone, () => Multifield(item, "PHONE")),
             UpdatedAt = updatedAt,
-            Fields = ReadFields(item, "company", exclude: null, CompanyMembers),
+            Fields = ReadFields(item, "company", exclude: null, FieldMapPartition.CompanyMembers),
         };
     }
 
@@ -201,7 +191,7 @@ internal sealed class Bitrix24Mapper(string connection, Bitrix24FieldCatalog cat
             Phone = MappedOr(item, CanonicalFields.ContactPhone, () => Multifield(item, "PHONE") ?? String(Get(item, "phone"))),
             CompanyId = companyIds.FirstOrDefault() ?? Id(Get(item, "companyId", "COMPANY_ID")),
             UpdatedAt = updatedAt,
-            Fields = ReadFields(item, "contact", exclude: null, ContactMembers),
+            Fields = ReadFields(item, "contact", exclude: null, FieldMapPartition.ContactMembers),
         };
     }
 
@@ -319,7 +309,7 @@ internal sealed class Bitrix24Mapper(string connection, Bitrix24FieldCatalog cat
         return stage?.Name;
     }
 
-    private Dictionary<string, string?> ReadFields(IReadOnlyDictionary<string, JsonElement> item, string entity, string? exclude, HashSet<string>? members = null)
+    private Dictionary<string, string?> ReadFields(IReadOnlyDictionary<string, JsonElement> item, string entity, string? exclude, IReadOnlySet<string>? members = null)
     {
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in catalog.ForEntity(entity))

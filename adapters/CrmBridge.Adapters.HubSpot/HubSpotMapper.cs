@@ -3,6 +3,7 @@ using System.Text.Json;
 using CrmBridge.Adapters.HubSpot.Mapping;
 using CrmBridge.Adapters.HubSpot.Models;
 using CrmBridge.Core.Adapters;
+using CrmBridge.Core.Connections;
 using CrmBridge.Core.Model;
 using static CrmBridge.Adapters.HubSpot.Mapping.HubSpotProperties;
 
@@ -14,38 +15,23 @@ namespace CrmBridge.Adapters.HubSpot;
 /// </summary>
 internal sealed class HubSpotMapper
 {
-    private const string DealPrefix = "deal.";
-    private const string CompanyPrefix = "company.";
-    private const string ContactPrefix = "contact.";
-
-    private static readonly HashSet<string> CompanyMembers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        CanonicalFields.CompanyName, CanonicalFields.CompanyWebsite, CanonicalFields.CompanyInn,
-        CanonicalFields.CompanyIndustry, CanonicalFields.CompanyPhone,
-    };
-
-    private static readonly HashSet<string> ContactMembers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        CanonicalFields.ContactEmail, CanonicalFields.ContactPhone, CanonicalFields.ContactPosition, CanonicalFields.ContactRole,
-    };
-
     private readonly string _connection;
-    private readonly Dictionary<string, string> _dealFields;
-    private readonly Dictionary<string, string> _companyFields;
-    private readonly Dictionary<string, string> _contactFields;
+    private readonly IReadOnlyDictionary<string, string> _dealFields;
+    private readonly IReadOnlyDictionary<string, string> _companyFields;
+    private readonly IReadOnlyDictionary<string, string> _contactFields;
     private readonly string _websiteProperty;
     private readonly string _innProperty;
 
     public HubSpotMapper(string connection, IReadOnlyDictionary<string, string> fieldMap)
     {
         _connection = connection;
-        _dealFields = Select(fieldMap, DealPrefix, exclude: null);
-        _dealFields.TryAdd(CanonicalFields.DealMarker, DefaultMarker);
-        MarkerProperty = _dealFields[CanonicalFields.DealMarker];
-        _companyFields = Select(fieldMap, CompanyPrefix, CompanyMembers);
-        _contactFields = Select(fieldMap, ContactPrefix, ContactMembers);
-        _websiteProperty = Lookup(fieldMap, CanonicalFields.CompanyWebsite) ?? CompanyDomain;
-        _innProperty = Lookup(fieldMap, CanonicalFields.CompanyInn) ?? CompanyInn;
+        var partition = new FieldMapPartition(fieldMap, DefaultMarker);
+        _dealFields = partition.Deal;
+        MarkerProperty = partition.MarkerField;
+        _companyFields = partition.CompanyCustom;
+        _contactFields = partition.ContactCustom;
+        _websiteProperty = partition.Find(CanonicalFields.CompanyWebsite) ?? CompanyDomain;
+        _innProperty = partition.Find(CanonicalFields.CompanyInn) ?? CompanyInn;
 
         DealPropertyNames = [.. StandardDeal.Concat(_dealFields.Values).Distinct(StringComparer.Ordinal)];
         CompanyPropertyNames =
@@ -322,7 +308,7 @@ internal sealed class HubSpotMapper
         }
     }
 
-    private static Dictionary<string, string?> ReadFields(Dictionary<string, string?> properties, Dictionary<string, string> map)
+    private static Dictionary<string, string?> ReadFields(Dictionary<string, string?> properties, IReadOnlyDictionary<string, string> map)
     {
         var fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (canonical, property) in map)
@@ -380,15 +366,4 @@ internal sealed class HubSpotMapper
             properties[name] = value;
         }
     }
-
-    private static Dictionary<string, string> Select(IReadOnlyDictionary<string, string> fieldMap, string prefix, HashSet<string>? exclude) =>
-        fieldMap
-            .Where(e => e.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(e.Value)
-                && (exclude is null || !exclude.Contains(e.Key)))
-            .ToDictionary(e => e.Key.ToLowerInvariant(), e => e.Value.Trim(), StringComparer.OrdinalIgnoreCase);
-
-    private static string? Lookup(IReadOnlyDictionary<string, string> fieldMap, string canonical) =>
-        fieldMap.FirstOrDefault(e => string.Equals(e.Key, canonical, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } value
-            ? value.Trim()
-            : null;
 }

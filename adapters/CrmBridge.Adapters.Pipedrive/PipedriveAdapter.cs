@@ -18,6 +18,8 @@ namespace CrmBridge.Adapters.Pipedrive;
 /// </summary>
 internal sealed class PipedriveAdapter : ICrmAdapter
 {
+    /// <summary>The deal field holding CrmBridge's idempotency marker when the field map names none.</summary>
+    private const string DefaultMarkerField = "CrmBridge marker";
     private const string DealsEndpoint = "GET /api/v2/deals";
     private const string DealEndpoint = "GET /api/v2/deals/{id}";
     private const string CreateEndpoint = "POST /api/v2/deals";
@@ -38,7 +40,7 @@ internal sealed class PipedriveAdapter : ICrmAdapter
     private readonly PipedriveOptions _options;
     private readonly TimeProvider _time;
     private readonly PipedriveMapper _mapper;
-    private readonly PipedriveFieldMap _fieldMap;
+    private readonly FieldMapPartition _fieldMap;
     private readonly string _includeFields;
     private readonly IPipedriveDealsApi _deals;
     private readonly IPipedrivePipelinesApi _pipelines;
@@ -58,7 +60,7 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         _time = time;
         Connection = connection.Name;
         _mapper = new PipedriveMapper(connection.Name);
-        _fieldMap = new PipedriveFieldMap(connection.FieldMap);
+        _fieldMap = new FieldMapPartition(connection.FieldMap, DefaultMarkerField);
         _includeFields = options.ReadParticipants ? "next_activity_id,last_activity_id,participants_count" : "next_activity_id,last_activity_id";
         var settings = http.CreateRefitSettings(PipedriveJsonContext.Default);
         _deals = RestService.ForGenerated<IPipedriveDealsApi>(http.Client, settings);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CrmBridge.Adapters.Pipedrive.Mapping;
 using CrmBridge.Adapters.Pipedrive.Models;
 using CrmBridge.Core.Adapters;
+using CrmBridge.Core.Connections;
 using CrmBridge.Core.Model;
 
 namespace CrmBridge.Adapters.Pipedrive.Tests;
@@ -12,6 +13,7 @@ public sealed class PipedriveMapperTests
     private const string RegionsKey = "7ff078f264f805f813409af263de234b3316da95";
     private const string MarkerKey = "af764f988057e4e1486d7b7d9d555715df9f942a";
     private const string BudgetKey = "81e4a5523e4e1843f200847f875f60d495df137f";
+    private const string MarkerFieldName = "CrmBridge marker";
 
     private static readonly PipedriveField Source = new()
     {
@@ -25,7 +27,7 @@ public sealed class PipedriveMapperTests
         Options = [new PipedriveFieldOption { Id = 40, Label = "North" }, new PipedriveFieldOption { Id = 41, Label = "South" }],
     };
 
-    private static readonly PipedriveField Marker = new() { Id = 3, Key = MarkerKey, Name = "CrmBridge marker", FieldType = "varchar", EditFlag = true };
+    private static readonly PipedriveField Marker = new() { Id = 3, Key = MarkerKey, Name = MarkerFieldName, FieldType = "varchar", EditFlag = true };
 
     private static readonly PipedriveField Budget = new() { Id = 4, Key = BudgetKey, Name = "Budget", FieldType = "double", EditFlag = true };
 
@@ -34,13 +36,13 @@ public sealed class PipedriveMapperTests
     private readonly PipedriveFieldSet _fields = new(
         "deal",
         [Title, Source, Regions, Marker, Budget],
-        new PipedriveFieldMap(new Dictionary<string, string>
+        new FieldMapPartition(new Dictionary<string, string>
         {
             ["deal.source"] = "lead source",
             ["deal.regions"] = "Regions",
             ["deal.budget"] = BudgetKey,
             ["deal.title"] = "Title",
-        }).Deal);
+        }, MarkerFieldName).Deal);
 
     [Theory]
     [InlineData("27", "Web")]
@@ -109,7 +111,7 @@ public sealed class PipedriveMapperTests
         Assert.Contains("'Nope' is not a Pipedrive deal field", Assert.Throws<PipedriveFieldMapException>(() => twins.Require("deal.other")).Message, StringComparison.Ordinal);
         Assert.Equal(
             new[] { SourceKey, RegionsKey, MarkerKey, BudgetKey }.Order(),
-            new PipedriveFieldSet("deal", [Title, Source, Regions, Marker, Budget], new PipedriveFieldMap(new Dictionary<string, string> { ["deal.source"] = "Lead source", ["deal.regions"] = "Regions", ["deal.budget"] = "Budget" }).Deal).CustomKeys.Order());
+            new PipedriveFieldSet("deal", [Title, Source, Regions, Marker, Budget], new FieldMapPartition(new Dictionary<string, string> { ["deal.source"] = "Lead source", ["deal.regions"] = "Regions", ["deal.budget"] = "Budget" }, MarkerFieldName).Deal).CustomKeys.Order());
     }
 
     [Fact]
@@ -127,10 +129,10 @@ public sealed class PipedriveMapperTests
             ContactIds = ["901"],
             Fields = new Dictionary<string, string?> { ["deal.source"] = "Referral", ["deal.regions"] = "North", ["deal.budget"] = "5000" },
         };
-        var fields = new PipedriveFieldSet("deal", [Source, Regions, Marker, Budget], new PipedriveFieldMap(new Dictionary<string, string>
+        var fields = new PipedriveFieldSet("deal", [Source, Regions, Marker, Budget], new FieldMapPartition(new Dictionary<string, string>
         {
             ["deal.source"] = "Lead source", ["deal.regions"] = "Regions", ["deal.budget"] = "Budget",
-        }).Deal);
+        }, MarkerFieldName).Deal);
 
         var input = PipedriveMapper.ToInput(newDeal with { Marker = "m-1" }, fields);
         var echoed = JsonSerializer.Deserialize(
