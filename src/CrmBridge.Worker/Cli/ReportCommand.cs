@@ -45,7 +45,7 @@ internal static class ReportCommand
         }
 
         File.Move(temporary, full, overwrite: true);
-        context.Console.MarkupLine($"Report written to [bold]{Markup.Escape(full)}[/] ({reports.Sum(r => r.Pipelines.Count)} pipeline(s)).");
+        context.Console.MarkupLine($"Report written to [bold]{TerminalText.Escape(full)}[/] ({reports.Sum(r => r.Pipelines.Count)} pipeline(s)).");
         return ExitCodes.Success;
     }
 }

@@ -64,10 +64,10 @@ internal static class UndoCommand
         {
             table.AddRow(
                 r.AuditId.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(r.Connection),
-                Markup.Escape(r.DealId ?? ""),
-                Markup.Escape(string.Join("\n", r.Changes.Select(c => $"{c.Field}: '{c.Before}' -> '{c.After}'"))),
-                Markup.Escape(r.Skipped is not null ? $"skipped: {r.Skipped}" : r.Outcome?.ToString() ?? ""),
+                TerminalText.Escape(r.Connection),
+                TerminalText.Escape(r.DealId ?? ""),
+                TerminalText.Lines(r.Changes.Select(c => $"{c.Field}: '{c.Before}' -> '{c.After}'")),
+                TerminalText.Escape(r.Skipped is not null ? $"skipped: {r.Skipped}" : r.Outcome?.ToString() ?? ""),
                 r.UndoAuditId?.ToString(CultureInfo.InvariantCulture) ?? "");
         }
 

@@ -57,13 +57,13 @@ internal static class CemeteryReport
     public static void WritePipelines(CliContext context, CemeteryScan scan)
     {
         var table = new Table()
-            .Title($"{Markup.Escape(scan.Connection)}: deal cemetery per pipeline ({scan.DealsScanned:N0} deals scanned)")
+            .Title($"{TerminalText.Escape(scan.Connection)}: deal cemetery per pipeline ({scan.DealsScanned:N0} deals scanned)")
             .AddColumns("Pipeline", "Rules", "Open", "Stale", "Cemetery share", "No activity", "No next activity", "Oldest untouched", "Last moved", "Graveyard");
         foreach (var p in scan.Pipelines)
         {
             var oldest = p.Oldest.Count == 0 ? "" : string.Join(", ", p.Oldest.Take(3).Select(o => CemeteryDigestText.Days((int)o.IdleDays)));
             table.AddRow(
-                Markup.Escape(p.Name),
+                TerminalText.Escape(p.Name),
                 p.Role.ToString(),
                 N(p.OpenDeals),
                 N(p.StaleDeals),
@@ -84,17 +84,17 @@ internal static class CemeteryReport
         WritePipelines(context, scan);
         if (scan.StaleDeals.Count > 0)
         {
-            var deals = new Table().Title($"{Markup.Escape(scan.Connection)}: stale deals").AddColumns("Owner", "Deal", "Stage", "Idle", "Threshold", "Why", "Link");
+            var deals = new Table().Title($"{TerminalText.Escape(scan.Connection)}: stale deals").AddColumns("Owner", "Deal", "Stage", "Idle", "Threshold", "Why", "Link");
             foreach (var deal in scan.StaleDeals.Take(MaxTableRows))
             {
                 deals.AddRow(
-                    Markup.Escape(deal.OwnerName ?? deal.OwnerId ?? "(no owner)"),
-                    Markup.Escape(deal.Name),
-                    Markup.Escape(deal.StageName),
+                    TerminalText.Escape(deal.OwnerName ?? deal.OwnerId ?? "(no owner)"),
+                    TerminalText.Escape(deal.Name),
+                    TerminalText.Escape(deal.StageName),
                     CemeteryDigestText.Days(deal.WholeIdleDays),
                     CemeteryDigestText.Days(deal.ThresholdDays),
                     ReasonsText(deal.Reasons),
-                    Markup.Escape(deal.Url ?? ""));
+                    TerminalText.Escape(deal.Url ?? ""));
             }
 
             context.Console.Write(deals);
@@ -112,7 +112,7 @@ internal static class CemeteryReport
             context.Console.MarkupLine($"Notified: {N(run.Digests.Count)} digests, {N(run.MessagesEnqueued)} messages enqueued, {N(run.Delivery.Sent)} delivered, {N(run.Delivery.Failures.Count)} failed.");
             foreach (var failure in run.Delivery.Failures)
             {
-                context.Console.MarkupLine($"[red]{Markup.Escape(failure.Channel)}[/] to {Markup.Escape(failure.Recipient)}: {Markup.Escape(failure.Error)} ({(failure.Dead ? "given up, kept in the outbox" : "will be retried")})");
+                context.Console.MarkupLine($"[red]{TerminalText.Escape(failure.Channel)}[/] to {TerminalText.Escape(failure.Recipient)}: {TerminalText.Escape(failure.Error)} ({(failure.Dead ? "given up, kept in the outbox" : "will be retried")})");
             }
         }
     }

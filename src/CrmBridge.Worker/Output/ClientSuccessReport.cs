@@ -28,18 +28,18 @@ internal static class ClientSuccessReport
 
             var names = await ConnectionNames.LoadAsync(store, report.Connection, cancellationToken);
             var verb = report.DryRun ? "would be created" : "created";
-            var title = $"{Markup.Escape(report.Connection)}: won deals carried into Client Success{(report.DryRun ? " (dry run: nothing written)" : "")}";
+            var title = $"{TerminalText.Escape(report.Connection)}: won deals carried into Client Success{(report.DryRun ? " (dry run: nothing written)" : "")}";
             var table = new Table().Title(title).AddColumns("Won deal", "Amount", "CS owner", "Signed", "Cadence", "Copy", "Outcome");
             foreach (var item in report.Items)
             {
                 table.AddRow(
-                    Markup.Escape($"{item.Name} ({item.OriginalId})"),
+                    TerminalText.Escape($"{item.Name} ({item.OriginalId})"),
                     item.Amount is { } amount ? $"{amount.ToString("N0", CultureInfo.InvariantCulture)} {item.Currency}".TrimEnd() : "",
-                    Markup.Escape(names.Owner(item.OwnerId) ?? "(none)"),
+                    TerminalText.Escape(names.Owner(item.OwnerId) ?? "(none)"),
                     item.SignedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     item.Cadence.ToString(),
-                    Markup.Escape(item.CopyId ?? ""),
-                    Markup.Escape(item.Message is null ? item.Outcome.ToString() : $"{item.Outcome}: {item.Message}"));
+                    TerminalText.Escape(item.CopyId ?? ""),
+                    TerminalText.Escape(item.Message is null ? item.Outcome.ToString() : $"{item.Outcome}: {item.Message}"));
             }
 
             if (report.Items.Count > 0)
@@ -48,7 +48,7 @@ internal static class ClientSuccessReport
             }
 
             var created = report.Count(CsCarryOverOutcome.Created) + report.Count(CsCarryOverOutcome.WouldCreate);
-            context.Console.MarkupLine(Markup.Escape(
+            context.Console.MarkupLine(TerminalText.Escape(
                 $"{report.Connection}: {report.WonDeals} won deals; {created} copies {verb}, {report.Count(CsCarryOverOutcome.Reconciled)} reconciled, " +
                 $"{report.AlreadyCarried} carried earlier, {report.Count(CsCarryOverOutcome.InProgressElsewhere)} in progress elsewhere, " +
                 $"{report.Count(CsCarryOverOutcome.Rejected)} rejected, {report.Count(CsCarryOverOutcome.Failed)} failed."));
@@ -74,20 +74,20 @@ internal static class ClientSuccessReport
             var names = await ConnectionNames.LoadAsync(store, report.Connection, cancellationToken);
             var pipelines = await store.GetPipelinesAsync(report.Connection, cancellationToken);
             string Stage(string? id) => id is null ? "" : pipelines.SelectMany(p => p.Stages).FirstOrDefault(s => s.ExternalId == id)?.Name ?? id;
-            var title = $"{Markup.Escape(report.Connection)}: Client Success calendar{(report.DryRun ? " (dry run: nothing written)" : "")}";
+            var title = $"{TerminalText.Escape(report.Connection)}: Client Success calendar{(report.DryRun ? " (dry run: nothing written)" : "")}";
             var table = new Table().Title(title).AddColumns("CS deal", "Cadence", "Renewals", "Period", "Stage", "Outcome", "Tasks this period");
             foreach (var item in report.Items)
             {
                 var stage = item.Outcome == CsAdvanceOutcome.Moved && item.FromStageId != item.StageId ? $"{Stage(item.FromStageId)} -> {Stage(item.StageId)}" : Stage(item.StageId);
-                var tasks = string.Join(Environment.NewLine, item.Tasks.Select(t => $"{t.Subject} (due {t.DueAt:yyyy-MM-dd}): {t.Outcome}"));
+                var tasks = TerminalText.Lines(item.Tasks.Select(t => $"{t.Subject} (due {t.DueAt:yyyy-MM-dd}): {t.Outcome}"));
                 table.AddRow(
-                    Markup.Escape($"{item.Name} ({item.CopyId})"),
+                    TerminalText.Escape($"{item.Name} ({item.CopyId})"),
                     item.Cadence.ToString(),
                     item.Cycle.ToString(CultureInfo.InvariantCulture),
                     $"{item.Period} from {item.PeriodStart:yyyy-MM-dd}",
-                    Markup.Escape(stage),
-                    Markup.Escape(item.Message is null ? item.Outcome.ToString() : $"{item.Outcome}: {item.Message}"),
-                    Markup.Escape(tasks));
+                    TerminalText.Escape(stage),
+                    TerminalText.Escape(item.Message is null ? item.Outcome.ToString() : $"{item.Outcome}: {item.Message}"),
+                    tasks);
             }
 
             if (report.Items.Count > 0)
@@ -96,7 +96,7 @@ internal static class ClientSuccessReport
             }
 
             var taskVerb = report.DryRun ? "would be created" : "created";
-            context.Console.MarkupLine(Markup.Escape(
+            context.Console.MarkupLine(TerminalText.Escape(
                 $"{report.Connection}: {report.Items.Count} CS deals; {report.Count(CsAdvanceOutcome.Moved)} moved, {report.Count(CsAdvanceOutcome.Unchanged)} in place, " +
                 $"{report.Count(CsAdvanceOutcome.Skipped)} skipped, {report.Count(CsAdvanceOutcome.Failed)} failed; " +
                 $"{report.CountTasks(CsTaskOutcome.Created) + report.CountTasks(CsTaskOutcome.WouldCreate)} tasks {taskVerb}, {report.CountTasks(CsTaskOutcome.AlreadyCreated)} created earlier."));

@@ -28,8 +28,8 @@ internal static class DealExport
                 await foreach (var r in rows.WithCancellation(cancellationToken))
                 {
                     table.AddRow(
-                        E(r.Connection), E(r.Id), E(r.Name), E(r.Pipeline), E(r.Stage), r.Status,
-                        r.Amount is { } a ? $"{a.ToString("N0", CultureInfo.InvariantCulture)} {r.Currency}" : "", E(r.Owner), E(r.Company),
+                        TerminalText.Escape(r.Connection), TerminalText.Escape(r.Id), TerminalText.Escape(r.Name), TerminalText.Escape(r.Pipeline), TerminalText.Escape(r.Stage), r.Status,
+                        r.Amount is { } a ? $"{a.ToString("N0", CultureInfo.InvariantCulture)} {r.Currency}" : "", TerminalText.Escape(r.Owner), TerminalText.Escape(r.Company),
                         r.UpdatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                     count++;
                 }
@@ -70,16 +70,6 @@ internal static class DealExport
 
         return count;
     }
-
-    // A CRM value may carry terminal escape sequences or line breaks: shown as U+FFFD so it cannot drive the operator's terminal.
-    private static string E(string? value) =>
-        Markup.Escape(string.Create((value ?? "").Length, value ?? "", static (span, text) =>
-        {
-            for (var i = 0; i < text.Length; i++)
-            {
-                span[i] = char.IsControl(text[i]) ? '\uFFFD' : text[i];
-            }
-        }));
 
     private static string? T(DateTimeOffset? time) => time?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 

@@ -26,21 +26,21 @@ internal static class DemoReport
 
         foreach (var pipeline in pipelines.OrderBy(p => p.Order))
         {
-            var table = new Table().Title($"{Markup.Escape(connection)}: deals per stage of {Markup.Escape(pipeline.Name)}").AddColumns("#", "Stage", "Outcome", "Deals", "Amount");
+            var table = new Table().Title($"{TerminalText.Escape(connection)}: deals per stage of {TerminalText.Escape(pipeline.Name)}").AddColumns("#", "Stage", "Outcome", "Deals", "Amount");
             var number = 0;
             foreach (var stage in pipeline.Stages.OrderBy(s => s.Order))
             {
                 var (count, amount) = byStage.GetValueOrDefault((pipeline.ExternalId, stage.ExternalId));
-                table.AddRow((++number).ToString(CultureInfo.InvariantCulture), Markup.Escape(stage.Name), stage.Outcome.ToString(), N(count), N(amount));
+                table.AddRow((++number).ToString(CultureInfo.InvariantCulture), TerminalText.Escape(stage.Name), stage.Outcome.ToString(), N(count), N(amount));
             }
 
             context.Console.Write(table);
         }
 
-        var owners = new Table().Title($"{Markup.Escape(connection)}: deals per owner").AddColumns("Owner", "Open", "Won", "Lost", "Open amount", "Won amount");
+        var owners = new Table().Title($"{TerminalText.Escape(connection)}: deals per owner").AddColumns("Owner", "Open", "Won", "Lost", "Open amount", "Won amount");
         foreach (var (owner, tally) in byOwner.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
-            owners.AddRow(Markup.Escape(owner), N(tally.Open), N(tally.Won), N(tally.Lost), N(tally.OpenAmount), N(tally.WonAmount));
+            owners.AddRow(TerminalText.Escape(owner), N(tally.Open), N(tally.Won), N(tally.Lost), N(tally.OpenAmount), N(tally.WonAmount));
         }
 
         context.Console.Write(owners);

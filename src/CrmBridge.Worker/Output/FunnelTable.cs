@@ -148,5 +148,5 @@ internal static class FunnelTable
         context.Console.Write(table);
     }
 
-    private static string E(string value) => Markup.Escape(value);
+    private static string E(string value) => TerminalText.Escape(value);
 }

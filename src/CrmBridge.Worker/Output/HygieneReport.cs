@@ -65,17 +65,17 @@ internal static class HygieneReport
     {
         var sweep = report.Run.Sweep.Sweep;
         context.Console.MarkupLine(
-            $"[bold]Hygiene[/] of {Markup.Escape(sweep.Connection)}: {N(sweep.DealsSwept)} deals checked, [bold]{N(sweep.Findings)}[/] findings " +
+            $"[bold]Hygiene[/] of {TerminalText.Escape(sweep.Connection)}: {N(sweep.DealsSwept)} deals checked, [bold]{N(sweep.Findings)}[/] findings " +
             $"({N(sweep.Opened)} new, {N(sweep.Resolved)} resolved since the last sweep), {N(sweep.DealsSkipped)} skipped, " +
             $"{(sweep.CompletedAt - sweep.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s.");
         foreach (var skipped in report.Run.Sweep.Skipped.Take(5))
         {
-            context.Console.MarkupLine($"  [yellow]skipped[/] {Markup.Escape(skipped.DealId ?? "(row)")}: {Markup.Escape(skipped.Reason)}");
+            context.Console.MarkupLine($"  [yellow]skipped[/] {TerminalText.Escape(skipped.DealId ?? "(row)")}: {TerminalText.Escape(skipped.Reason)}");
         }
 
         foreach (var warning in report.Run.Sweep.Warnings)
         {
-            context.Console.MarkupLine($"  [yellow]warning[/] {Markup.Escape(warning)}");
+            context.Console.MarkupLine($"  [yellow]warning[/] {TerminalText.Escape(warning)}");
         }
 
         if (sweep.Findings == 0)
@@ -86,13 +86,13 @@ internal static class HygieneReport
         var rules = new Table().Title("Findings by rule").AddColumns("Rule", "Findings");
         foreach (var (rule, count) in report.Run.Sweep.ByRule.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal))
         {
-            rules.AddRow(Markup.Escape(rule), N(count));
+            rules.AddRow(TerminalText.Escape(rule), N(count));
         }
 
         var owners = new Table().Title("Findings by owner").AddColumns("Owner", "Findings");
         foreach (var (owner, count) in report.OwnerCounts())
         {
-            owners.AddRow(Markup.Escape(owner), N(count));
+            owners.AddRow(TerminalText.Escape(owner), N(count));
         }
 
         context.Console.Write(new Columns(rules, owners) { Expand = false });
@@ -111,11 +111,11 @@ internal static class HygieneReport
             var verdict = string.Join(", ", new[] { field.IsLongTail ? "long tail" : null, field.IsZoo ? "zoo of data types" : null }.OfType<string>());
             var shapes = string.Join("; ", field.Shapes.Take(5).Select(s => $"{s.Shape} ({N(s.Count)}, e.g. {s.Example})"));
             table.AddRow(
-                Markup.Escape(field.Field),
+                TerminalText.Escape(field.Field),
                 $"{N(field.Filled)} / {N(field.Records)}",
                 field.FillRate.ToString("P0", CultureInfo.InvariantCulture),
                 verdict.Length == 0 ? "ok" : $"[yellow]{verdict}[/]",
-                Markup.Escape(shapes));
+                TerminalText.Escape(shapes));
         }
 
         context.Console.Write(table);
@@ -133,9 +133,9 @@ internal static class HygieneReport
                 foreach (var fix in run.Fixes)
                 {
                     table.AddRow(
-                        Markup.Escape(fix.DealId),
-                        Markup.Escape(string.Join("\n", fix.Changes.Select(c => $"{c.Field}: '{c.Before}' -> '{c.After}'"))),
-                        Markup.Escape(fix.Error is null ? fix.Outcome?.ToString() ?? "planned" : $"{fix.Outcome}: {fix.Error}"),
+                        TerminalText.Escape(fix.DealId),
+                        TerminalText.Lines(fix.Changes.Select(c => $"{c.Field}: '{c.Before}' -> '{c.After}'")),
+                        TerminalText.Escape(fix.Error is null ? fix.Outcome?.ToString() ?? "planned" : $"{fix.Outcome}: {fix.Error}"),
                         fix.AuditId?.ToString(CultureInfo.InvariantCulture) ?? "");
                 }
 
@@ -169,12 +169,12 @@ internal static class HygieneReport
         await foreach (var finding in store.StreamFindingsAsync(new HygieneFindingQuery(report.Connection, Limit: TableFindings), cancellationToken))
         {
             table.AddRow(
-                Markup.Escape(finding.DealId),
-                Markup.Escape($"{finding.Rule}/{finding.Check}"),
+                TerminalText.Escape(finding.DealId),
+                TerminalText.Escape($"{finding.Rule}/{finding.Check}"),
                 finding.Severity.ToString(),
-                Markup.Escape(finding.Subject == HygieneSubjects.Deal ? finding.Field ?? "deal" : $"{finding.Subject} {finding.SubjectId} {finding.Field}"),
-                Markup.Escape(report.OwnerName(finding.OwnerId)),
-                Markup.Escape(finding.Detail),
+                TerminalText.Escape(finding.Subject == HygieneSubjects.Deal ? finding.Field ?? "deal" : $"{finding.Subject} {finding.SubjectId} {finding.Field}"),
+                TerminalText.Escape(report.OwnerName(finding.OwnerId)),
+                TerminalText.Escape(finding.Detail),
                 finding.FirstSeenAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             shown++;
         }

@@ -26,7 +26,7 @@ internal static class SyncSummaryReport
         var table = new Table().Title("Sync summary").AddColumn("");
         foreach (var s in summaries)
         {
-            table.AddColumn(new TableColumn($"{Markup.Escape(s.Connection)} ({s.Kind}, {(s.Full ? "full" : "incremental")})").RightAligned());
+            table.AddColumn(new TableColumn($"{TerminalText.Escape(s.Connection)} ({s.Kind}, {(s.Full ? "full" : "incremental")})").RightAligned());
         }
 
         AddRow(table, "Deals fetched", summaries, s => N(s.DealsFetched));
