@@ -17,19 +17,15 @@ public sealed partial class CemeteryJob(CemeteryAlerter alerter, JobStorage stor
     [AutomaticRetry(Attempts = 2)]
     public async Task RunAsync(string connection, CancellationToken cancellationToken)
     {
-        using var lease = ConnectionJobLock.TryAcquire(storage, JobName, connection);
+        using var lease = ConnectionJobLock.TryAcquire(storage, JobName, connection, logger);
         if (lease is null)
         {
-            LogAlreadyRunning(connection);
             return;
         }
 
         var result = await alerter.RunAsync(connection, cancellationToken);
         LogDone(connection, result.Scan.StaleDeals.Count, result.Scan.OpenDeals, result.MessagesEnqueued, result.Delivery.Sent, result.Delivery.Failures.Count);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cemetery scan of {Connection} is already running elsewhere; this run is skipped")]
-    private partial void LogAlreadyRunning(string connection);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cemetery scan of {Connection}: {Stale} stale of {Open} open deals; {Enqueued} messages enqueued, {Sent} delivered, {Failed} failed")]
     private partial void LogDone(string connection, int stale, int open, int enqueued, int sent, int failed);

@@ -17,10 +17,9 @@ public sealed partial class CsAdvanceJob(CsAdvanceEngine engine, JobStorage stor
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(string connection, CancellationToken cancellationToken)
     {
-        using var lease = ConnectionJobLock.TryAcquire(storage, JobName, connection);
+        using var lease = ConnectionJobLock.TryAcquire(storage, JobName, connection, logger);
         if (lease is null)
         {
-            LogAlreadyRunning(connection);
             return;
         }
 
@@ -33,9 +32,6 @@ public sealed partial class CsAdvanceJob(CsAdvanceEngine engine, JobStorage stor
 
         LogDone(connection, report.Count(CsAdvanceOutcome.Moved), report.CountTasks(CsTaskOutcome.Created), report.Count(CsAdvanceOutcome.Failed) + report.CountTasks(CsTaskOutcome.Failed));
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Client Success advance of {Connection} is already running elsewhere; this run is skipped")]
-    private partial void LogAlreadyRunning(string connection);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Client Success advance of {Connection} skipped: {Problem}")]
     private partial void LogSkipped(string connection, string problem);

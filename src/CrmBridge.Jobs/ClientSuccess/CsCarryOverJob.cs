@@ -17,10 +17,9 @@ public sealed partial class CsCarryOverJob(CsCarryOverEngine engine, JobStorage 
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(string connection, CancellationToken cancellationToken)
     {
-        using var lease = ConnectionJobLock.TryAcquire(storage, JobName, connection);
+        using var lease = ConnectionJobLock.TryAcquire(storage, JobName, connection, logger);
         if (lease is null)
         {
-            LogAlreadyRunning(connection);
             return;
         }
 
@@ -34,9 +33,6 @@ public sealed partial class CsCarryOverJob(CsCarryOverEngine engine, JobStorage 
         LogDone(connection, report.Count(CsCarryOverOutcome.Created), report.Count(CsCarryOverOutcome.Reconciled), report.AlreadyCarried,
             report.Count(CsCarryOverOutcome.Failed) + report.Count(CsCarryOverOutcome.Rejected));
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Client Success carry-over of {Connection} is already running elsewhere; this run is skipped")]
-    private partial void LogAlreadyRunning(string connection);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Client Success carry-over of {Connection} skipped: {Problem}")]
     private partial void LogSkipped(string connection, string problem);

@@ -17,10 +17,9 @@ public sealed partial class HygieneJob(HygieneEngine engine, JobStorage storage,
     [AutomaticRetry(Attempts = 2)]
     public async Task RunAsync(string connection, CancellationToken cancellationToken)
     {
-        using var lease = ConnectionJobLock.TryAcquire(storage, JobName, connection);
+        using var lease = ConnectionJobLock.TryAcquire(storage, JobName, connection, logger);
         if (lease is null)
         {
-            LogAlreadyRunning(connection);
             return;
         }
 
@@ -28,9 +27,6 @@ public sealed partial class HygieneJob(HygieneEngine engine, JobStorage storage,
         var sweep = result.Sweep.Sweep;
         LogDone(connection, sweep.DealsSwept, sweep.Findings, sweep.Opened, sweep.Resolved, result.Fixes.Count, result.Tasks.Count(t => !t.AlreadyDone && t.Error is null));
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hygiene sweep of {Connection} is already running elsewhere; this run is skipped")]
-    private partial void LogAlreadyRunning(string connection);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hygiene sweep of {Connection}: {Deals} deals, {Findings} open findings ({Opened} new, {Resolved} resolved), {Fixes} fixes, {Tasks} tasks created")]
     private partial void LogDone(string connection, long deals, long findings, long opened, long resolved, int fixes, int tasks);

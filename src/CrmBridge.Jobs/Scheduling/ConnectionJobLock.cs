@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace CrmBridge.Jobs.Scheduling;
 
@@ -7,8 +8,20 @@ namespace CrmBridge.Jobs.Scheduling;
 /// A distributed lock, held in Hangfire's storage, that keeps two runs of the same job for the same connection apart,
 /// also across worker processes sharing one PostgreSQL.
 /// </summary>
-internal static class ConnectionJobLock
+internal static partial class ConnectionJobLock
 {
+    /// <summary>Takes the lock, or logs that the run is skipped and returns null when another run holds it.</summary>
+    public static IDisposable? TryAcquire(JobStorage storage, string job, string connection, ILogger logger)
+    {
+        var lease = TryAcquire(storage, job, connection);
+        if (lease is null)
+        {
+            LogAlreadyRunning(logger, job, connection);
+        }
+
+        return lease;
+    }
+
     /// <summary>Takes the lock, or returns null when another run holds it.</summary>
     public static IDisposable? TryAcquire(JobStorage storage, string job, string connection)
     {
@@ -24,6 +37,9 @@ internal static class ConnectionJobLock
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job} of {Connection} is already running elsewhere; this run is skipped")]
+    private static partial void LogAlreadyRunning(ILogger logger, string job, string connection);
 
     private sealed class Lease(IStorageConnection connection, IDisposable handle) : IDisposable
     {

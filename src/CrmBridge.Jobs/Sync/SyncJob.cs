@@ -9,23 +9,19 @@ namespace CrmBridge.Jobs.Sync;
 /// The recurring sync of one connection. Its type and method names are persisted by Hangfire: keep them stable.
 /// A run that finds another run of the same connection in progress skips rather than queueing behind it.
 /// </summary>
-public sealed partial class SyncJob(SyncEngine engine, JobStorage storage, ILogger<SyncJob> logger)
+public sealed class SyncJob(SyncEngine engine, JobStorage storage, ILogger<SyncJob> logger)
 {
     public const string JobName = "sync";
 
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(string connection, bool full, CancellationToken cancellationToken)
     {
-        using var lease = ConnectionJobLock.TryAcquire(storage, JobName, connection);
+        using var lease = ConnectionJobLock.TryAcquire(storage, JobName, connection, logger);
         if (lease is null)
         {
-            LogAlreadyRunning(connection);
             return;
         }
 
         await engine.SyncAsync(connection, full, progress: null, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sync of {Connection} is already running elsewhere; this run is skipped")]
-    private partial void LogAlreadyRunning(string connection);
 }
