@@ -22,6 +22,7 @@ internal static class SweepChild
         await store.MigrateAsync(CancellationToken.None);
         var deals = await store.CountDealsAsync(new DealQuery(connection.Name), CancellationToken.None);
         var what = args.Required("what");
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         string outcome;
         if (string.Equals(what, "hygiene", StringComparison.OrdinalIgnoreCase))
@@ -35,7 +36,9 @@ internal static class SweepChild
             outcome = scan.ToString();
         }
 
-        ChildProtocol.Write(ChildProtocol.Result, new SweepResult(what, deals, stopwatch.Elapsed.TotalSeconds, PeakMemory.Megabytes(), outcome.Length > 300 ? outcome[..300] : outcome));
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        ChildProtocol.Write(ChildProtocol.Result, new SweepResult(what, deals, seconds, cpuSeconds, PeakMemory.Megabytes(), outcome.Length > 300 ? outcome[..300] : outcome));
         return 0;
     }
 }
