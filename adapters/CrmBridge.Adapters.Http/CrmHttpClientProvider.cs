@@ -90,7 +90,7 @@ public sealed class CrmHttpClientProvider : IDisposable
         var logger = _loggerFactory.CreateLogger("CrmBridge.Adapters.Http");
         var baseAddress = WithTrailingSlash(connection.BaseUrl ?? profile.DefaultBaseUrl);
         var rateLimit = EffectiveRateLimit(connection, profile);
-        var limiter = CrmRateLimiters.Create(rateLimit, profile.EndpointRateLimits);
+        var limiter = CrmRateLimiters.Create(rateLimit, profile.EndpointRateLimits, _time);
         var slowDown = profile.SlowDownHint is null ? null : new CrmSlowDownGate(_time);
         var pipeline = CrmResiliencePipeline.Create(profile, connection.Name, limiter, _time, logger, slowDown);
 

@@ -23,7 +23,7 @@ internal sealed class BenchArgs
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new BenchUsageException($"Unexpected argument '{args[i]}'. Usage: [--quick] [--only sync,incremental,limited,store,sweep] [--postgres CONNECTION]");
+                throw new BenchUsageException($"Unexpected argument '{args[i]}'. Usage: [--quick] [--only sync,incremental,limited,store,sweep] [--crms HubSpot,Pipedrive,...] [--deals 10000,100000] [--limited-deals N] [--store-deals N] [--postgres CONNECTION]");
             }
 
             var name = args[i][2..];

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CrmBridge.Bench.Children;
 using CrmBridge.Bench.Output;
 using CrmBridge.Bench.Runs;
+using CrmBridge.Core.Model;
 
 namespace CrmBridge.Bench;
 
@@ -23,7 +24,11 @@ internal static class Orchestrator
 
         var work = Path.Combine(Path.GetTempPath(), "crmbridge-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
-        var sizes = quick ? new[] { 2_000, 10_000 } : [10_000, 100_000];
+        var sizes = args.Value("deals") is { } dealSizes
+            ? [.. dealSizes.Split(',').Select(d => int.Parse(d, NumberStyles.Integer, CultureInfo.InvariantCulture))]
+            : quick ? new[] { 2_000, 10_000 } : [10_000, 100_000];
+        var crms = args.List("crms");
+        bool Measured(CrmKind kind) => crms.Count == 0 || crms.Contains(kind.ToString());
         var limitedDeals = args.Int("limited-deals", quick ? 2_000 : 10_000);
         var storeDeals = args.Int("store-deals", quick ? 100_000 : 1_000_000);
         var postgres = args.Value("postgres") ?? Environment.GetEnvironmentVariable("CRMBRIDGE_TEST_POSTGRES");
@@ -37,13 +42,13 @@ internal static class Orchestrator
         {
             if (Wanted("sync") || Wanted("incremental"))
             {
-                var (sync, incremental) = await SyncAsync(work, sizes, Wanted("sync"), Wanted("incremental"));
-                tables.AddRange([sync, incremental]);
+                var (sync, incremental, details) = await SyncAsync(work, sizes, Wanted("sync"), Wanted("incremental"), Measured);
+                tables.AddRange([sync, incremental, .. details]);
             }
 
             if (Wanted("limited"))
             {
-                tables.Add(await LimitedAsync(work, limitedDeals));
+                tables.Add(await LimitedAsync(work, limitedDeals, Measured));
             }
 
             string? storeFile = null;
@@ -82,21 +87,26 @@ internal static class Orchestrator
         return 0;
     }
 
-    private static async Task<(MarkdownTable Sync, MarkdownTable Incremental)> SyncAsync(string work, int[] sizes, bool full, bool incremental)
+    private static async Task<(MarkdownTable Sync, MarkdownTable Incremental, MarkdownTable[] Details)> SyncAsync(
+        string work, int[] sizes, bool full, bool incremental, Func<CrmKind, bool> measured)
     {
         var sync = new MarkdownTable(
             "Full sync, client limiter off (sandbox in its own process)",
-            "CRM", "Deals", "Related", "Requests", "Minimum", "Ratio", "Time s", "Deals/s", "Peak MB");
+            "CRM", "Deals", "Related", "Requests", "Minimum (deals + related)", "Required minimum", "Ratio to required", "Ratio to deals + related",
+            "Time s", "Deals/s", "Peak MB");
         var changes = new MarkdownTable(
             "Incremental sync after 100 changed deals",
-            "CRM", "Deals", "Requests", "Minimum", "Ratio", "Time s", "Peak MB");
+            "CRM", "Deals", "Requests", "Minimum (deals + related)", "Required minimum", "Ratio to required", "Ratio to deals + related", "Time s", "Peak MB");
+        var required = new MarkdownTable("Further lists counted in the required minimum", "CRM", "Run", "List", "Requests");
+        var endpoints = new MarkdownTable("Requests by endpoint, as the sandbox CRM received them", "CRM", "Run", "Endpoint", "Requests");
         foreach (var size in sizes)
         {
             Progress($"sync: starting a sandbox with {size:N0} deals");
             await using var sandbox = ChildProcess.Start("serve", "--deals", Arg(size));
             var ready = await sandbox.ReadAsync<SandboxReady>(ChildProtocol.Ready);
-            foreach (var connection in ready.Connections)
+            foreach (var connection in ready.Connections.Where(c => measured(c.Kind)))
             {
+                var kind = connection.Kind.ToString();
                 var connectionFile = Path.Combine(work, $"{connection.Kind}-{size}.json");
                 await File.WriteAllTextAsync(connectionFile, JsonSerializer.Serialize(connection, ChildProtocol.Json));
                 foreach (var related in full ? new[] { true, false } : [true])
@@ -109,44 +119,73 @@ internal static class Orchestrator
                         args.Add("--deals-only");
                     }
 
-                    var result = await TryAsync(() => ChildProcess.RunAsync<SyncResult>([.. args]), sync, connection.Kind.ToString(), Text(size), related ? "yes" : "no");
+                    await sandbox.CommandAsync($"reset {kind}");
+                    var result = await TryAsync(() => ChildProcess.RunAsync<SyncResult>([.. args]), sync, kind, Text(size), related ? "yes" : "no");
                     if (result is null)
                     {
                         continue;
                     }
 
+                    var run = $"full, {Text(size)}{(related ? "" : ", without related")}";
                     var minimum = Pages(result.DealsFetched, result.PageSize) + result.ReferenceRequests
                         + (related ? Pages(ready.LinkedCompanies, result.BatchSize) + Pages(ready.LinkedContacts, result.BatchSize) : 0);
+                    var further = await sandbox.QueryAsync<List<RequiredRead>>($"required {kind} 0 {(related ? "related" : "deals")}", ChildProtocol.Required);
+                    var least = minimum + further.Sum(r => r.Requests);
                     if (full)
                     {
                         sync.Add(
-                            connection.Kind.ToString(), Text(result.DealsFetched), related ? "yes" : "no", Text(result.Requests), Text(minimum),
-                            Ratio(result.Requests, minimum), Fixed(result.Seconds), Text((long)(result.DealsFetched / result.Seconds)), Fixed(result.PeakMegabytes, "0"));
+                            kind, Text(result.DealsFetched), related ? "yes" : "no", Text(result.Requests), Text(minimum), Text(least),
+                            Ratio(result.Requests, least), Ratio(result.Requests, minimum), Fixed(result.Seconds),
+                            Text((long)(result.DealsFetched / result.Seconds)), Fixed(result.PeakMegabytes, "0"));
+                        if (size == sizes[0])
+                        {
+                            AddDetails(required, endpoints, kind, run, further, await sandbox.QueryAsync<Dictionary<string, int>>($"requests {kind}", ChildProtocol.Requests));
+                        }
                     }
 
                     if (incremental && related && size == sizes[^1])
                     {
-                        await sandbox.CommandAsync($"change {connection.Kind} 100");
+                        await sandbox.CommandAsync($"change {kind} 100");
+                        await sandbox.CommandAsync($"reset {kind}");
                         Progress($"incremental: {connection.Kind}, {size:N0} deals, 100 changed");
-                        var next = await TryAsync(() => ChildProcess.RunAsync<SyncResult>("sync", "--connection", connectionFile, "--store", store), changes, connection.Kind.ToString(), Text(size));
+                        var next = await TryAsync(() => ChildProcess.RunAsync<SyncResult>("sync", "--connection", connectionFile, "--store", store), changes, kind, Text(size));
                         if (next is null)
                         {
                             continue;
                         }
 
-                        var least = 1 + 1 + 1 + next.ReferenceRequests + (next.HasRemovedDealsFeed ? 1 : 0);
+                        var changedMinimum = 1 + 1 + 1 + next.ReferenceRequests + (next.HasRemovedDealsFeed ? 1 : 0);
+                        var changedFurther = await sandbox.QueryAsync<List<RequiredRead>>($"required {kind} 100 related", ChildProtocol.Required);
+                        var changedLeast = changedMinimum + changedFurther.Sum(r => r.Requests);
                         changes.Add(
-                            connection.Kind.ToString(), Text(size), Text(next.Requests), Text(least), Ratio(next.Requests, least),
-                            Fixed(next.Seconds), Fixed(next.PeakMegabytes, "0"));
+                            kind, Text(size), Text(next.Requests), Text(changedMinimum), Text(changedLeast), Ratio(next.Requests, changedLeast),
+                            Ratio(next.Requests, changedMinimum), Fixed(next.Seconds), Fixed(next.PeakMegabytes, "0"));
+                        AddDetails(
+                            required, endpoints, kind, $"incremental, {Text(size)}, 100 changed", changedFurther,
+                            await sandbox.QueryAsync<Dictionary<string, int>>($"requests {kind}", ChildProtocol.Requests));
                     }
                 }
             }
         }
 
-        return (sync, changes);
+        return (sync, changes, [required, endpoints]);
     }
 
-    private static async Task<MarkdownTable> LimitedAsync(string work, int deals)
+    private static void AddDetails(
+        MarkdownTable required, MarkdownTable endpoints, string kind, string run, List<RequiredRead> further, Dictionary<string, int> counts)
+    {
+        foreach (var read in further)
+        {
+            required.Add(kind, run, read.What, Text(read.Requests));
+        }
+
+        foreach (var (endpoint, count) in counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal))
+        {
+            endpoints.Add(kind, run, "`" + endpoint + "`", Text(count));
+        }
+    }
+
+    private static async Task<MarkdownTable> LimitedAsync(string work, int deals, Func<CrmKind, bool> measured)
     {
         var table = new MarkdownTable(
             $"Full sync of {deals:N0} deals with related records, client limiter on (adapter default), sandbox enforcing the CRM's documented limit",
@@ -154,7 +193,7 @@ internal static class Orchestrator
         Progress($"limited: starting a rate-limited sandbox with {deals:N0} deals");
         await using var sandbox = ChildProcess.Start("serve", "--deals", Arg(deals), "--limits");
         var ready = await sandbox.ReadAsync<SandboxReady>(ChildProtocol.Ready);
-        foreach (var connection in ready.Connections)
+        foreach (var connection in ready.Connections.Where(c => measured(c.Kind)))
         {
             if (!DocumentedLimits.All.TryGetValue(connection.Kind, out var limit))
             {

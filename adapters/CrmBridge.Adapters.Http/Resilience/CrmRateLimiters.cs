@@ -8,10 +8,13 @@ namespace CrmBridge.Adapters.Http.Resilience;
 /// </summary>
 internal static class CrmRateLimiters
 {
-    private const int SegmentsPerWindow = 10;
+    /// <summary>The least safety margin added to a rolling window, against timer and clock granularity.</summary>
+    private static readonly TimeSpan LeastMargin = TimeSpan.FromMilliseconds(10);
 
-    public static PartitionedRateLimiter<HttpRequestMessage> Create(CrmRateLimit? connectionLimit, IReadOnlyList<CrmEndpointRateLimit> endpointLimits)
+    public static PartitionedRateLimiter<HttpRequestMessage> Create(
+        CrmRateLimit? connectionLimit, IReadOnlyList<CrmEndpointRateLimit> endpointLimits, TimeProvider? time = null)
     {
+        var clock = time ?? TimeProvider.System;
         var groups = endpointLimits.ToArray();
         var groupLimiter = PartitionedRateLimiter.Create<HttpRequestMessage, string>(request =>
         {
@@ -19,7 +22,7 @@ internal static class CrmRateLimiters
             {
                 if (group.Matches(request))
                 {
-                    return RateLimitPartition.GetSlidingWindowLimiter(group.Name, _ => Options(group.Limit));
+                    return RateLimitPartition.Get(group.Name, _ => RollingWindow(group.Limit, clock));
                 }
             }
 
@@ -30,7 +33,7 @@ internal static class CrmRateLimiters
         {
             null => RateLimitPartition.GetNoLimiter(string.Empty),
             { Burst: { } burst } => RateLimitPartition.GetTokenBucketLimiter(string.Empty, _ => BucketOptions(connectionLimit, burst)),
-            _ => RateLimitPartition.GetSlidingWindowLimiter(string.Empty, _ => Options(connectionLimit)),
+            _ => RateLimitPartition.Get(string.Empty, _ => RollingWindow(connectionLimit, clock)),
         });
 
         return PartitionedRateLimiter.CreateChained(groupLimiter, connectionLimiter);
@@ -47,16 +50,12 @@ internal static class CrmRateLimiters
         AutoReplenishment = true,
     };
 
-    // A sliding window frees a segment's permits only when the whole segment has left the window, so a request made late
-    // in a segment could be followed by a new one slightly less than one window later. Stretching the window by one
-    // segment keeps every rolling window of the CRM's length within the limit, whatever the phase.
-    private static SlidingWindowRateLimiterOptions Options(CrmRateLimit limit) => new()
-    {
-        PermitLimit = limit.PermitLimit,
-        Window = limit.Window + (limit.Window / SegmentsPerWindow),
-        SegmentsPerWindow = SegmentsPerWindow + 1,
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    };
+    /// <summary>
+    /// The CRM's own window, exactly, counted from when each answer arrived (<see cref="CrmRollingWindowLimiter"/>), plus a
+    /// margin of 1% of the window (at least 10 ms): the client uses the whole budget and never exceeds it.
+    /// </summary>
+    internal static CrmRollingWindowLimiter RollingWindow(CrmRateLimit limit, TimeProvider time) =>
+        new(limit.PermitLimit, limit.Window + Margin(limit.Window), time);
+
+    internal static TimeSpan Margin(TimeSpan window) => window / 100 > LeastMargin ? window / 100 : LeastMargin;
 }

@@ -8,6 +8,8 @@ internal static class ChildProtocol
 {
     public const string Ready = "READY ";
     public const string Result = "RESULT ";
+    public const string Requests = "REQUESTS ";
+    public const string Required = "REQUIRED ";
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 

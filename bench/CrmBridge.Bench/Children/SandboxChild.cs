@@ -7,7 +7,10 @@ namespace CrmBridge.Bench.Children;
 
 /// <summary>
 /// <c>serve --deals N [--limits]</c>: the sandbox in a process of its own, so the sync process's memory is its own.
-/// Reads commands from standard input: <c>change KIND COUNT</c> renames that many deals (as users would), <c>quit</c>.
+/// Reads commands from standard input: <c>change KIND COUNT</c> renames that many deals (as users would); <c>reset KIND</c>
+/// clears that CRM's request log; <c>requests KIND</c> answers its requests by endpoint; <c>required KIND COUNT related|deals</c>
+/// answers the further lists a sync must read (COUNT 0: a full sync of every deal; else an incremental one after COUNT
+/// changed); <c>quit</c>.
 /// </summary>
 internal static class SandboxChild
 {
@@ -27,12 +30,32 @@ internal static class SandboxChild
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts is ["change", var kind, var count])
             {
-                var crm = sandbox.Crms.Single(c => c.Kind == Enum.Parse<CrmKind>(kind));
+                var crm = Crm(sandbox, kind);
                 foreach (var deal in deals.Take(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)))
                 {
                     crm.RenameDeal(crm.GetDealId(deal.Key), deal.Name + " (changed)");
                 }
 
+                Console.Out.WriteLine("OK");
+                Console.Out.Flush();
+            }
+            else if (parts is ["reset", var resetKind])
+            {
+                Crm(sandbox, resetKind).ResetRequestLog();
+                Console.Out.WriteLine("OK");
+                Console.Out.Flush();
+            }
+            else if (parts is ["requests", var requestsKind])
+            {
+                ChildProtocol.Write(ChildProtocol.Requests, EndpointCounts.Of(Crm(sandbox, requestsKind).Requests));
+                Console.Out.WriteLine("OK");
+                Console.Out.Flush();
+            }
+            else if (parts is ["required", var requiredKind, var changed, var scope])
+            {
+                var changedCount = int.Parse(changed, System.Globalization.CultureInfo.InvariantCulture);
+                var subject = changedCount == 0 ? deals : [.. deals.Take(changedCount)];
+                ChildProtocol.Write(ChildProtocol.Required, RequiredReads.For(Enum.Parse<CrmKind>(requiredKind), subject, incremental: changedCount > 0, related: scope == "related"));
                 Console.Out.WriteLine("OK");
                 Console.Out.Flush();
             }
@@ -44,4 +67,6 @@ internal static class SandboxChild
 
         return 0;
     }
+
+    private static ISandboxCrm Crm(CrmSandbox sandbox, string kind) => sandbox.Crms.Single(c => c.Kind == Enum.Parse<CrmKind>(kind));
 }

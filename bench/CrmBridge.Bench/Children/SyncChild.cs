@@ -21,6 +21,12 @@ internal static class SyncChild
             ?? throw new BenchUsageException("--connection: empty file");
         var configuration = connection.ToConfiguration(limiter: args.Flag("limiter"));
         configuration["CrmBridge:Storage:SqlitePath"] = args.Required("store");
+        if (args.Flag("deals-only"))
+        {
+            // Deals alone: the product's own switch spares Pipedrive's per-deal person lists, whose ids would be dropped anyway.
+            configuration["CrmBridge:Pipedrive:ReadParticipants"] = "false";
+        }
+
         await using var services = ProductServices.Build(configuration, dealsOnly: args.Flag("deals-only"));
         var store = services.GetRequiredService<ICrmStore>();
         await store.MigrateAsync(CancellationToken.None);

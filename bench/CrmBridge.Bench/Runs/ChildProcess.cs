@@ -97,6 +97,23 @@ internal sealed class ChildProcess : IAsyncDisposable
         throw new InvalidOperationException($"The child ended before answering '{command}'.");
     }
 
+    /// <summary>Sends a command line that answers with one tagged JSON line before its OK, and returns that answer.</summary>
+    public async Task<T> QueryAsync<T>(string command, string tag)
+    {
+        await _process.StandardInput.WriteLineAsync(command);
+        await _process.StandardInput.FlushAsync();
+        var answer = await ReadAsync<T>(tag);
+        while (await _process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line == "OK")
+            {
+                return answer;
+            }
+        }
+
+        throw new InvalidOperationException($"The child ended before answering '{command}'.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
