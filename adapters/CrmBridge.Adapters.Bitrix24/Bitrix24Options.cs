@@ -22,6 +22,18 @@ public sealed class Bitrix24Options
     /// <value>Defaults to true; false halves the requests of a sync and leaves NextActivityAt empty.</value>
     public bool ReadNextActivity { get; set; } = true;
 
+    /// <summary>An OAuth access token is refreshed this long before it expires, so no request meets an expired one.</summary>
+    /// <value>Defaults to 5 minutes (Bitrix24's access tokens live one hour).</value>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a worker may hold the right to refresh a connection's token before another may take it over.</summary>
+    /// <value>Defaults to 30 seconds.</value>
+    public TimeSpan RefreshLeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a worker waiting for another one's refresh reads the stored pair again.</summary>
+    /// <value>Defaults to 250 milliseconds.</value>
+    public TimeSpan RefreshPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Retries and timeouts. QUERY_LIMIT_EXCEEDED waits <see cref="CrmResilienceOptions.RateLimitedFallbackDelay"/>; OPERATION_TIME_LIMIT waits until the method's budget resets.</summary>
     public CrmResilienceOptions Resilience { get; set; } = new() { RateLimitedFallbackDelay = TimeSpan.FromSeconds(2) };
 }

@@ -19,6 +19,19 @@ internal sealed class Bitrix24OptionsValidator : IValidateOptions<Bitrix24Option
             builder.AddError($"{Key}:Burst {options.Burst} must be between 1 and 1000 (Bitrix24 blocks above 50, 250 on Enterprise).");
         }
 
+        foreach (var (key, value) in new[]
+        {
+            (nameof(Bitrix24Options.RefreshBeforeExpiry), options.RefreshBeforeExpiry),
+            (nameof(Bitrix24Options.RefreshLeaseDuration), options.RefreshLeaseDuration),
+            (nameof(Bitrix24Options.RefreshPollInterval), options.RefreshPollInterval),
+        })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                builder.AddError($"{Key}:{key} must be positive (got {value}).");
+            }
+        }
+
         foreach (var error in options.Resilience.Validate($"{Key}:Resilience"))
         {
             builder.AddError(error);

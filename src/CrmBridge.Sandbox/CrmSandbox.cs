@@ -26,7 +26,7 @@ public sealed class CrmSandbox : IAsyncDisposable, IDisposable
         HubSpot = new HubSpotSandbox(dataset, server, clock, options);
         AmoCrm = new AmoCrmSandbox(dataset, server, clock, options);
         Pipedrive = new PipedriveSandbox(dataset, server, clock, options);
-        Bitrix24 = new Bitrix24Sandbox(dataset, server, clock);
+        Bitrix24 = new Bitrix24Sandbox(dataset, server, clock, () => Faults);
         Faults = server.UseFaults(options.Faults, () => Crms, () => clock.Now);
     }
 

@@ -50,6 +50,78 @@ public sealed class Bitrix24SecretTests
         Assert.True(port > 0);
     }
 
+    [Fact]
+    public async Task OAuthOutcomes_LogsErrorsAndPortalLog_NeverContainTokensOrTheClientSecret()
+    {
+        await using var host = await new SandboxSyncHost(deals: 60, oauth: true).StartAsync();
+        var oauth = host.Connection.OAuth!;
+        var secrets = new List<string> { oauth.ClientSecret!, oauth.RefreshToken! };
+        var errors = new List<Exception>();
+
+        await host.SyncAsync(full: true);
+        host.Portal.ExpireAccessTokens();
+        await host.SyncAsync(full: false);
+        var stored = (await ((Core.Credentials.ICredentialStore)host.Store).GetCredentialAsync(host.Connection.Name, CancellationToken.None))!;
+        secrets.Add(stored.Pair.AccessToken);
+        secrets.Add(stored.Pair.RefreshToken);
+        host.Portal.ExpireAccessTokens();
+        host.Connection.OAuth!.RefreshToken = "rt-refused-" + Guid.NewGuid().ToString("N");
+        secrets.Add(host.Connection.OAuth.RefreshToken);
+        errors.Add(await Assert.ThrowsAnyAsync<CrmException>(() => host.SyncAsync(full: false)));
+
+        var texts = host.Logs.Lines
+            .Concat(errors.Select(e => e.ToString()))
+            .Concat(host.Portal.Requests.Select(r => $"{r.Path}?{r.Query} {r.Body}"))
+            .Append(stored.ToString())
+            .Append(stored.Pair.ToString())
+            .ToList();
+        Assert.Contains(host.Logs.Lines, l => l.Contains("access token refreshed", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e is CrmAuthException);
+        Assert.All(texts, t => Assert.All(secrets, secret => Assert.DoesNotContain(secret, t, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Validate_OAuth_NamesTheMissingKeysAndRejectsAWebhookBeside()
+    {
+        using var h = new Bitrix24Harness();
+        const string Secret = "client-secret-value-0123";
+        var portal = new Uri("https://portal.bitrix24.ru/");
+
+        var missing = h.Factory.Validate(new ConnectionOptions { Name = "m", Kind = "Bitrix24", BaseUrl = portal, OAuth = new() }).ToList();
+        Assert.Contains("CrmBridge:Connections:m:OAuth:ClientId is required (the application's client_id, e.g. local.0123abcd.45678901).", missing);
+        Assert.Contains(missing, e => e.StartsWith("CrmBridge:Connections:m:OAuth:ClientSecret is required", StringComparison.Ordinal));
+        Assert.Contains(missing, e => e.StartsWith("CrmBridge:Connections:m:OAuth:RefreshToken is required", StringComparison.Ordinal));
+
+        var both = h.Factory.Validate(new ConnectionOptions
+        {
+            Name = "b",
+            Kind = "Bitrix24",
+            BaseUrl = portal,
+            Token = $"https://portal.bitrix24.ru/rest/1/{Secret}/",
+            OAuth = new() { ClientId = "local.1", ClientSecret = Secret, RefreshToken = "rt-1" },
+        }).ToList();
+        Assert.Equal(["CrmBridge:Connections:b: set either Token (an inbound webhook) or OAuth (an application), not both."], both);
+
+        var noPortal = h.Factory.Validate(new ConnectionOptions
+        {
+            Name = "p",
+            Kind = "Bitrix24",
+            OAuth = new() { ClientId = "local.1", ClientSecret = Secret, RefreshToken = "env:CRMBRIDGE_TEST_UNSET_" + Guid.NewGuid().ToString("N") },
+        }).ToList();
+        Assert.Contains(noPortal, e => e.StartsWith("CrmBridge:Connections:p:BaseUrl is required with OAuth", StringComparison.Ordinal));
+        Assert.Contains(noPortal, e => e.StartsWith("CrmBridge:Connections:p:OAuth:RefreshToken ", StringComparison.Ordinal));
+        Assert.All(missing.Concat(both).Concat(noPortal), e => Assert.DoesNotContain(Secret, e, StringComparison.Ordinal));
+
+        var ok = new ConnectionOptions
+        {
+            Name = "ok",
+            Kind = "Bitrix24",
+            BaseUrl = portal,
+            OAuth = new() { ClientId = "local.1", ClientSecret = Secret, RefreshToken = "rt-1" },
+        };
+        Assert.Empty(h.Factory.Validate(ok));
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

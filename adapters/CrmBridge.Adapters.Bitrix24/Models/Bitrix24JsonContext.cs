@@ -26,4 +26,5 @@ namespace CrmBridge.Adapters.Bitrix24.Models;
 [JsonSerializable(typeof(List<Bitrix24Status>))]
 [JsonSerializable(typeof(List<Bitrix24Activity>))]
 [JsonSerializable(typeof(List<Bitrix24DealContact>))]
+[JsonSerializable(typeof(Bitrix24TokenResponse))]
 internal sealed partial class Bitrix24JsonContext : JsonSerializerContext;

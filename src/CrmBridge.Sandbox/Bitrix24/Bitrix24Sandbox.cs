@@ -3,16 +3,21 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Web;
 using CrmBridge.Core.Connections;
 using CrmBridge.Core.Model;
+using CrmBridge.Core.Credentials;
+using CrmBridge.Sandbox.Bitrix24.OAuth;
 using CrmBridge.Sandbox.Dataset;
+using CrmBridge.Sandbox.Faults;
 using CrmBridge.Sandbox.Server;
 
 namespace CrmBridge.Sandbox.Bitrix24;
 
 /// <summary>
-/// The sandbox dataset served as a Bitrix24 portal behind an inbound webhook (<c>/rest/{user}/{secret}/{method}.json</c>,
-/// <c>crm.item.*</c>, <c>batch</c> and friends), stateful: writes through the API or through the members here change what
+/// The sandbox dataset served as a Bitrix24 portal behind an inbound webhook (<c>/rest/{user}/{secret}/{method}.json</c>)
+/// or an OAuth application (<c>/rest/{method}.json?auth={access token}</c>, tokens from the authorization server at
+/// <see cref="OAuthTokenUrl"/>), with <c>crm.item.*</c>, <c>batch</c> and friends; stateful: writes through the API or through the members here change what
 /// later reads return. Sales is the default deal category (0), Client Success category 2. Thread-safe.
 /// </summary>
 public sealed partial class Bitrix24Sandbox : ISandboxCrm
@@ -42,6 +47,7 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
     public const string WebhookUserId = "1";
 
     private readonly Bitrix24Portal portal;
+    private readonly Bitrix24OAuthServer oauth;
     private readonly SandboxClock clock;
     private readonly SandboxRequestLog log = new();
     private readonly Lock secretGate = new();
@@ -49,11 +55,12 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
     private string secret = NewSecret();
     private bool secretRevoked;
 
-    internal Bitrix24Sandbox(SandboxDataset dataset, SandboxServer server, SandboxClock clock)
+    internal Bitrix24Sandbox(SandboxDataset dataset, SandboxServer server, SandboxClock clock, Func<SandboxFaults?> faults)
     {
         this.clock = clock;
         Root = server.BaseUrl;
         portal = new Bitrix24Portal(dataset, () => clock.Now);
+        oauth = new Bitrix24OAuthServer(server, BaseUrl, () => clock.Now, faults);
         MapRoutes(server);
     }
 
@@ -73,6 +80,29 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
             }
         }
     }
+
+    /// <summary>The OAuth application's client id (a local application of the portal).</summary>
+    public string OAuthClientId => oauth.ClientId;
+
+    /// <summary>The OAuth application's client secret (a sandbox credential).</summary>
+    public string OAuthClientSecret => oauth.ClientSecret;
+
+    /// <summary>The authorization server's token endpoint, standing in for <c>https://oauth.bitrix.info/oauth/token/</c>.</summary>
+    public Uri OAuthTokenUrl => oauth.TokenUrl;
+
+    /// <summary>How long the access tokens the authorization server issues live.</summary>
+    /// <value>Defaults to one hour, as Bitrix24's do.</value>
+    public TimeSpan AccessTokenLifetime
+    {
+        get => oauth.AccessTokenLifetime;
+        set => oauth.AccessTokenLifetime = value;
+    }
+
+    /// <summary>Successful refreshes at the token endpoint so far.</summary>
+    public int OAuthRefreshes => oauth.Refreshes;
+
+    /// <summary>Requests the token endpoint received, successful or refused.</summary>
+    public int OAuthTokenRequests => oauth.Requests;
 
     /// <summary>Canonical field name to this portal's field, as a connection's FieldMap (the loss reason by its label).</summary>
     public static IReadOnlyDictionary<string, string> FieldMap { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -120,14 +150,25 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
     /// <summary>Emulates the portal's leaky bucket: above <paramref name="threshold"/> pending requests, draining <paramref name="drainPerSecond"/>, it answers 503 QUERY_LIMIT_EXCEEDED.</summary>
     public void LimitRequests(double drainPerSecond, int threshold) => bucket = new Bitrix24LeakyBucket(drainPerSecond, threshold);
 
-    /// <summary>Makes the webhook fail with 401 NO_AUTH_FOUND from now on (as when an admin deletes it or changes its code).</summary>
+    /// <summary>
+    /// Makes the webhook fail with 401 NO_AUTH_FOUND from now on (as when an admin deletes it or changes its code), and
+    /// every OAuth access token issued so far answer 401 expired_token.
+    /// </summary>
     public void ExpireToken()
     {
         lock (secretGate)
         {
             secretRevoked = true;
         }
+
+        oauth.ExpireAccessTokens();
     }
+
+    /// <summary>Every OAuth access token issued so far expires now (the webhook keeps working).</summary>
+    public void ExpireAccessTokens() => oauth.ExpireAccessTokens();
+
+    /// <summary>A refresh token, as the application's first authorization gives one; it works once.</summary>
+    public string IssueRefreshToken() => oauth.IssueRefreshToken();
 
     /// <summary>Issues a new webhook code and returns the new URL; the old one stops working.</summary>
     public Uri RenewWebhook()
@@ -155,6 +196,22 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
             connection.FieldMap[canonical] = field;
         }
 
+        return connection;
+    }
+
+    /// <summary>A connection to this portal by its OAuth application, starting from a freshly issued refresh token.</summary>
+    public ConnectionOptions CreateOAuthConnectionOptions(string? name = null)
+    {
+        var connection = CreateConnectionOptions(name ?? "sandbox-bitrix24-oauth");
+        connection.Token = null;
+        connection.BaseUrl = Root;
+        connection.OAuth = new OAuthClientOptions
+        {
+            ClientId = OAuthClientId,
+            ClientSecret = OAuthClientSecret,
+            RefreshToken = IssueRefreshToken(),
+            TokenUrl = OAuthTokenUrl,
+        };
         return connection;
     }
 
@@ -269,6 +326,7 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
     private void MapRoutes(SandboxServer server)
     {
         server.Map(null, MethodRoute(), 1, Handle);
+        server.Map(null, OAuthMethodRoute(), 1, HandleOAuth);
         server.Map(null, AnyRestPath(), 100, (request, _) =>
         {
             var response = Error(404, "ERROR_METHOD_NOT_FOUND", "Method not found!");
@@ -280,6 +338,12 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
     [GeneratedRegex(@"^/rest/(?<user>[^/]+)/(?<secret>[^/]+)/(?<method>[^/]+?)(\.json)?/?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex MethodRoute();
 
+    [GeneratedRegex(@"^/rest/(?<method>[^/]+?)(\.json)?/?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex OAuthMethodRoute();
+
+    [GeneratedRegex(@"(^|&)auth=[^&]*")]
+    private static partial Regex AuthParameter();
+
     [GeneratedRegex("^/rest(/.*)?$")]
     private static partial Regex AnyRestPath();
 
@@ -287,10 +351,46 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
     {
         var now = clock.Now;
         var method = route.Groups["method"].Value;
-        SandboxHttpResponse response;
-        if (!IsAuthorized(route.Groups["user"].Value, route.Groups["secret"].Value))
+        var refused = IsAuthorized(route.Groups["user"].Value, route.Groups["secret"].Value)
+            ? ((int, string, string)?)null
+            : (401, "NO_AUTH_FOUND", "Wrong authorization data");
+        var response = Dispatch(request, method, refused, now);
+        log.Add(new SandboxRequest(request.Method, $"/rest/{route.Groups["user"].Value}/***/{method}.json", request.RawQuery, request.Body, response.StatusCode, now));
+        return response;
+    }
+
+    /// <summary>An OAuth application's call: the access token comes as the <c>auth</c> parameter (query or body); the log masks it.</summary>
+    private SandboxHttpResponse HandleOAuth(SandboxHttpRequest request, Match route)
+    {
+        var now = clock.Now;
+        var method = route.Groups["method"].Value;
+        var query = HttpUtility.ParseQueryString(request.RawQuery ?? "");
+        var token = query["auth"];
+        if (token is null && request.Body is { } body && body.TrimStart().StartsWith('{'))
         {
-            response = Error(401, "NO_AUTH_FOUND", "Wrong authorization data");
+            try
+            {
+                token = Bitrix24Params.Scalar(Bitrix24Params.Get(Bitrix24Params.Parse(body, null), "auth"));
+            }
+            catch (Bitrix24SandboxException)
+            {
+                token = null;
+            }
+        }
+
+        var refused = oauth.Check(token) is { } error ? (401, error.Code, error.Description) : ((int, string, string)?)null;
+        var response = Dispatch(request, method, refused, now);
+        var maskedQuery = AuthParameter().Replace(request.RawQuery ?? "", m => m.Groups[1].Value + "auth=***");
+        log.Add(new SandboxRequest(request.Method, $"/rest/{method}.json", maskedQuery, request.Body, response.StatusCode, now));
+        return response;
+    }
+
+    private SandboxHttpResponse Dispatch(SandboxHttpRequest request, string method, (int Status, string Code, string Description)? refused, DateTimeOffset now)
+    {
+        SandboxHttpResponse response;
+        if (refused is { } error)
+        {
+            response = Error(error.Status, error.Code, error.Description);
         }
         else if (bucket is not null && !bucket.TryAdmit(now))
         {
@@ -320,7 +420,6 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
             }
         }
 
-        log.Add(new SandboxRequest(request.Method, $"/rest/{route.Groups["user"].Value}/***/{method}.json", request.RawQuery, request.Body, response.StatusCode, now));
         return response;
     }
 

@@ -6,10 +6,12 @@ using CrmBridge.Core.Sync;
 using CrmBridge.Core.Writes;
 using CrmBridge.Sandbox;
 using CrmBridge.Sandbox.Bitrix24;
+using CrmBridge.Sandbox.Faults;
 using CrmBridge.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CrmBridge.Adapters.Bitrix24.Tests.TestSupport;
 
@@ -19,10 +21,10 @@ public sealed class SandboxSyncHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "crmbridge-bitrix24", Guid.NewGuid().ToString("N"));
 
-    public SandboxSyncHost(int deals, bool limiter = false, Action<Bitrix24Options>? configure = null)
+    public SandboxSyncHost(int deals, bool limiter = false, Action<Bitrix24Options>? configure = null, bool oauth = false, SandboxFaultOptions? faults = null)
     {
-        Sandbox = CrmSandbox.Start(new SandboxOptions { DealCount = deals });
-        Connection = Portal.CreateConnectionOptions();
+        Sandbox = CrmSandbox.Start(new SandboxOptions { DealCount = deals, Faults = faults });
+        Connection = oauth ? Portal.CreateOAuthConnectionOptions() : Portal.CreateConnectionOptions();
         if (!limiter)
         {
             Connection.RateLimit = new RateLimitOptions { Enabled = false };
@@ -30,7 +32,7 @@ public sealed class SandboxSyncHost : IAsyncDisposable
 
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddLogging();
+        services.AddLogging(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         services.AddCrmBridgeCore();
         services.AddBitrix24Adapter();
         services.Configure<CrmBridgeOptions>(o => o.Connections[Connection.Name] = Connection);
@@ -46,6 +48,8 @@ public sealed class SandboxSyncHost : IAsyncDisposable
     }
 
     public CrmSandbox Sandbox { get; }
+
+    public ListLoggerProvider Logs { get; } = new();
 
     public Bitrix24Sandbox Portal => Sandbox.Bitrix24;
 
