@@ -121,7 +121,7 @@ internal sealed class AmoCrmAdapter : ICrmAdapter
         var leads = page?.Embedded?.Leads ?? [];
         var skip = new HashSet<long>(token.Skip ?? []);
         var fresh = leads.Where(l => !(l.UpdatedAt == token.From && skip.Contains(l.Id))).ToList();
-        var next = NextToken(token, leads, skip) is { } nextToken ? AmoCrmPageTokenCodec.Encode(nextToken) : ExtraToken(since);
+        var next = HasMore(page, leads.Count, _options.PageSize) && NextToken(token, leads, skip) is { } nextToken ? AmoCrmPageTokenCodec.Encode(nextToken) : ExtraToken(since);
         var (deals, skipped) = await MapLeadsAsync(fresh, since, cancellationToken);
         return new DealPage(deals, next, skipped);
     }
@@ -396,9 +396,13 @@ internal sealed class AmoCrmAdapter : ICrmAdapter
         }
     }
 
-    /// <summary>A full page, or a <c>_links.next</c>, means there may be more; an empty page (204) never does.</summary>
+    /// <summary>
+    /// Whether another page follows: amoCRM links the next page when there is one, so a page with links but no
+    /// <c>_links.next</c> is the last even when full (reading on would cost a request for an empty 204). Without links at
+    /// all, a full page may have more. An empty page (204) never does.
+    /// </summary>
     private static bool HasMore(AmoCrmPage? page, int count, int limit) =>
-        count > 0 && (count >= limit || page?.Links?.Next?.Href is { Length: > 0 });
+        count > 0 && (page?.Links is { } links ? links.Next?.Href is { Length: > 0 } : count >= limit);
 
     private static IEnumerable<long> NumericIds(IReadOnlyCollection<string> ids)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CrmBridge.Adapters.Http;
 using CrmBridge.Adapters.Pipedrive.Api;
 using CrmBridge.Adapters.Pipedrive.Mapping;
@@ -292,27 +293,47 @@ internal sealed class PipedriveAdapter : ICrmAdapter
         return new Note(Connection, PipedriveValues.FormatId(created.Id), PipedriveValues.FormatId(created.DealId ?? dealId), created.Content ?? note.Body, addedAt ?? _time.GetUtcNow());
     }
 
-    /// <summary>Maps a page: reads the due times of every last and next activity in batches, and the persons of deals with several.</summary>
+    /// <summary>
+    /// Maps a page: reads the due times of every last and next activity in batches, and the persons of deals with several,
+    /// up to <see cref="PipedriveOptions.ReadConcurrency"/> reads at once.
+    /// </summary>
     private async Task<(List<Deal> Deals, List<SkippedRecord> Skipped)> MapDealsAsync(
         IReadOnlyList<PipedriveDeal> page, PipedriveFieldSet fields, CancellationToken cancellationToken)
     {
         var live = page.Where(d => !d.IsDeleted && !d.IsArchived).ToList();
         var activityIds = live.SelectMany(d => new[] { d.LastActivityId, d.NextActivityId }).OfType<long>().Distinct().ToList();
-        var activities = new Dictionary<long, PipedriveActivity>();
+        var activities = new ConcurrentDictionary<long, PipedriveActivity>();
+        var participants = new ConcurrentDictionary<long, IReadOnlyList<string>>();
+
+        var reads = new List<Func<CancellationToken, Task>>();
         foreach (var chunk in activityIds.Chunk(_options.BatchReadSize))
         {
             var ids = string.Join(',', chunk.Select(PipedriveValues.FormatId));
-            foreach (var activity in await ReadAsync(() => _activities.ListByIdsAsync(ids, PipedriveLimits.MaxIdsPerRequest, cancellationToken), "GET /api/v2/activities"))
+            reads.Add(async ct =>
             {
-                activities[activity.Id] = activity;
-            }
+                foreach (var activity in await ReadAsync(() => _activities.ListByIdsAsync(ids, PipedriveLimits.MaxIdsPerRequest, ct), "GET /api/v2/activities"))
+                {
+                    activities[activity.Id] = activity;
+                }
+            });
         }
+
+        // A deal names only its primary person; the others need one list per deal, and only participants_count tells which.
+        foreach (var deal in _options.ReadParticipants ? live.Where(d => d.ParticipantsCount > 1) : [])
+        {
+            reads.Add(async ct => participants[deal.Id] = await ParticipantsAsync(deal, ct));
+        }
+
+        await Parallel.ForEachAsync(
+            reads,
+            new ParallelOptions { MaxDegreeOfParallelism = _options.ReadConcurrency, CancellationToken = cancellationToken },
+            async (read, ct) => await read(ct));
 
         var deals = new List<Deal>(live.Count);
         var skipped = new List<SkippedRecord>();
         foreach (var deal in live)
         {
-            var contactIds = _options.ReadParticipants && deal.ParticipantsCount > 1 ? await ParticipantsAsync(deal, cancellationToken) : null;
+            var contactIds = participants.GetValueOrDefault(deal.Id);
             var last = deal.LastActivityId is { } lastId && activities.TryGetValue(lastId, out var lastActivity)
                 ? DoneAt(lastActivity)
                 : null;

@@ -11,4 +11,7 @@ internal static class PipedriveLimits
 
     /// <summary>The most keys the v2 deals list's <c>custom_fields</c> filter takes.</summary>
     public const int MaxCustomFieldsFilter = 15;
+
+    /// <summary>The most reads of one page CrmBridge sends at once; more would only queue at the rate limiter.</summary>
+    public const int MaxReadConcurrency = 16;
 }

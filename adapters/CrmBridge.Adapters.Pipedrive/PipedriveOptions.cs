@@ -51,6 +51,14 @@ public sealed class PipedriveOptions
     /// <value>Defaults to true.</value>
     public bool ReadParticipants { get; set; } = true;
 
+    /// <summary>
+    /// How many of one page's independent reads (activity batches, the persons of each deal) may be in flight at once, so
+    /// a page costs the time the rate limit sets rather than the sum of every round trip. The connection's limiter still
+    /// guards the total.
+    /// </summary>
+    /// <value>Defaults to 4.</value>
+    public int ReadConcurrency { get; set; } = 4;
+
     /// <summary>Retries and timeouts. A 429 without Retry-After waits for <c>x-ratelimit-reset</c>, else <see cref="CrmResilienceOptions.RateLimitedFallbackDelay"/>.</summary>
     public CrmResilienceOptions Resilience { get; set; } = new();
 }

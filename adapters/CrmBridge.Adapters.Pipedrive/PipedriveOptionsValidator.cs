@@ -16,6 +16,11 @@ internal sealed class PipedriveOptionsValidator : IValidateOptions<PipedriveOpti
 
         Range(builder, $"{Key}:PageSize", options.PageSize, PipedriveLimits.MaxPageSize);
         Range(builder, $"{Key}:BatchReadSize", options.BatchReadSize, PipedriveLimits.MaxIdsPerRequest);
+        if (options.ReadConcurrency is < 1 or > PipedriveLimits.MaxReadConcurrency)
+        {
+            builder.AddError($"{Key}:ReadConcurrency {options.ReadConcurrency} must be between 1 and {PipedriveLimits.MaxReadConcurrency}.");
+        }
+
         foreach (var (key, permits) in new[]
         {
             ("ApiTokenRateLimitPermits", options.ApiTokenRateLimitPermits), ("OAuthRateLimitPermits", options.OAuthRateLimitPermits),

@@ -82,6 +82,22 @@ public sealed class AmoCrmReadTests : IDisposable
     }
 
     [Fact]
+    public async Task GetDealsPageAsync_FullPageWithoutNextLink_IsTheLastAndAsksForNoEmptyPage()
+    {
+        _h.Fake.Basics();
+        var lastFullPage = AmoCrmFake.Fixture("leads-page1.json")
+            .Replace(",\"next\":{\"href\":\"https://orion.amocrm.ru/api/v4/leads?limit=2&page=2\"}", "", StringComparison.Ordinal);
+        _h.Fake.Server.Given(Request.Create().WithPath(LeadsPath).UsingGet()).AtPriority(10)
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/hal+json").WithBody(lastFullPage));
+
+        var page = await _h.CreateAdapter().GetDealsPageAsync(new DealPageRequest(null, null), CancellationToken.None);
+
+        Assert.Equal(2, page.Deals.Count);
+        Assert.Null(page.NextPageToken);
+        Assert.Single(_h.Fake.Requests(LeadsPath));
+    }
+
+    [Fact]
     public async Task GetDealsPageAsync_NextPageIs204_EndsWithAnEmptyPage()
     {
         _h.Fake.Basics();

@@ -94,6 +94,7 @@ public sealed class PipedriveAdapterFactoryTests : IDisposable
         {
             ["CrmBridge:Pipedrive:PageSize"] = "1000",
             ["CrmBridge:Pipedrive:SlowDownBelow"] = "1.5",
+            ["CrmBridge:Pipedrive:ReadConcurrency"] = "0",
         }).Build());
         services.AddLogging();
         services.AddPipedriveAdapter();
@@ -103,6 +104,7 @@ public sealed class PipedriveAdapterFactoryTests : IDisposable
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PipedriveOptions>>().Value);
         Assert.Contains("CrmBridge:Pipedrive:PageSize 1000 must be between 1 and Pipedrive's maximum of 500", error.Message, StringComparison.Ordinal);
         Assert.Contains("CrmBridge:Pipedrive:SlowDownBelow must be at least 0 and below 1 (got 1.5)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CrmBridge:Pipedrive:ReadConcurrency 0 must be between 1 and 16", error.Message, StringComparison.Ordinal);
     }
 
     private PipedriveAdapterFactory CreateFactory() => new(_provider, Options.Create(new PipedriveOptions()), TimeProvider.System);

@@ -133,6 +133,41 @@ public sealed class PipedriveReadTests : IDisposable
     }
 
     [Fact]
+    public async Task GetDealsPageAsync_ParticipantsCount_ReadsPersonsOnlyOfDealsWithMoreThanTheirPrimaryPerson()
+    {
+        ServeDealPages();
+        var adapter = _h.CreateAdapter();
+
+        var first = await adapter.GetDealsPageAsync(new DealPageRequest(null, null), CancellationToken.None);
+        await adapter.GetDealsPageAsync(new DealPageRequest(null, first.NextPageToken), CancellationToken.None);
+
+        // Deal 101 counts two persons; 102 none and 103-106 only their primary one: one person list in all.
+        var personReads = _h.Fake.Requests("/api/v2/persons");
+        Assert.Equal("101", PipedriveFake.Query(Assert.Single(personReads), "deal_id"));
+        Assert.Equal(["901", "902"], first.Deals.Single(d => d.ExternalId == "101").ContactIds);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task GetDealsPageAsync_AnyReadConcurrency_MapsThePageTheSameAndReadsEachListOnce(int concurrency)
+    {
+        ServeDealPages();
+        _h.Options.ReadConcurrency = concurrency;
+        var adapter = _h.CreateAdapter();
+
+        var first = await adapter.GetDealsPageAsync(new DealPageRequest(null, null), CancellationToken.None);
+        var second = await adapter.GetDealsPageAsync(new DealPageRequest(null, first.NextPageToken), CancellationToken.None);
+
+        var deals = first.Deals.Concat(second.Deals).ToList();
+        Assert.Equal(["101", "102", "103", "104"], deals.Select(d => d.ExternalId));
+        Assert.Equal(["901", "902"], deals[0].ContactIds);
+        Assert.Equal(new DateTimeOffset(2026, 2, 27, 0, 0, 0, TimeSpan.Zero), deals[2].LastActivityAt);
+        Assert.Equal(["7001,7002", "7003"], _h.Fake.Requests("/api/v2/activities").Select(r => PipedriveFake.Query(r, "ids")));
+        Assert.Single(_h.Fake.Requests("/api/v2/persons"));
+    }
+
+    [Fact]
     public async Task GetPipelinesAsync_OrdersPipelinesAndStagesAndMarksEveryStageOpen()
     {
         _h.Fake.Get("/api/v2/pipelines", "pipelines.json");
