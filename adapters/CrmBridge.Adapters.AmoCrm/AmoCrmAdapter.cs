@@ -18,7 +18,7 @@ namespace CrmBridge.Adapters.AmoCrm;
 /// both come from the events API, read once per run for the run's window, plus a look-up by lead id for older leads
 /// whose events lie before the window.
 /// </summary>
-internal sealed class AmoCrmAdapter : ICrmAdapter
+internal sealed partial class AmoCrmAdapter : ICrmAdapter
 {
     private const string LeadsEndpoint = "GET /api/v4/leads";
     private const string LeadEndpoint = "GET /api/v4/leads/{id}";

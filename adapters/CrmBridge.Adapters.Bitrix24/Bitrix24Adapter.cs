@@ -21,7 +21,7 @@ namespace CrmBridge.Adapters.Bitrix24;
 /// (companies, contacts, contact links, next activities, stages, a write and its read-back) goes through
 /// <c>batch</c>, 50 sub-calls per request. Deletions have no feed: a full sync's reconciliation finds them.
 /// </summary>
-internal sealed class Bitrix24Adapter : ICrmAdapter
+internal sealed partial class Bitrix24Adapter : ICrmAdapter
 {
     private const string ListEndpoint = "POST /crm.item.list.json";
 

@@ -16,7 +16,7 @@ namespace CrmBridge.Adapters.HubSpot;
 /// HubSpot CRM v3/v4 for one connection. Full reads page the deals list with associations; incremental reads use the
 /// search endpoint sliced by time under its 10,000-result cap, then read the links of each page in two batch calls.
 /// </summary>
-internal sealed class HubSpotAdapter : ICrmAdapter
+internal sealed partial class HubSpotAdapter : ICrmAdapter
 {
     private const string SearchEndpoint = "POST /crm/v3/objects/deals/search";
     private const string CreateEndpoint = "POST /crm/v3/objects/deals";

@@ -17,7 +17,7 @@ namespace CrmBridge.Adapters.Pipedrive;
 /// paging, 500 per page, <c>updated_since</c>), v1 for users, field definitions, notes and deal participants. Custom
 /// fields are resolved by name from the field definitions, loaded once per adapter.
 /// </summary>
-internal sealed class PipedriveAdapter : ICrmAdapter
+internal sealed partial class PipedriveAdapter : ICrmAdapter
 {
     /// <summary>The deal field holding CrmBridge's idempotency marker when the field map names none.</summary>
     private const string DefaultMarkerField = "CrmBridge marker";

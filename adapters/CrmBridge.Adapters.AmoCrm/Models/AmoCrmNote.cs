@@ -7,4 +7,9 @@ internal sealed class AmoCrmNote
     public long? EntityId { get; init; }
 
     public long? CreatedAt { get; init; }
+
+    public string? NoteType { get; init; }
+
+    /// <summary>The note's content; a common note's text is <c>params.text</c>.</summary>
+    public AmoCrmNoteContent? Params { get; init; }
 }

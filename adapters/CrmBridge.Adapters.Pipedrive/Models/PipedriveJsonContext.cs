@@ -19,6 +19,7 @@ namespace CrmBridge.Adapters.Pipedrive.Models;
 [JsonSerializable(typeof(PipedriveResponse<List<PipedriveActivity>>))]
 [JsonSerializable(typeof(PipedriveResponse<PipedriveActivity>))]
 [JsonSerializable(typeof(PipedriveResponse<PipedriveNote>))]
+[JsonSerializable(typeof(PipedriveResponse<List<PipedriveNote>>))]
 [JsonSerializable(typeof(PipedriveResponse<PipedriveSearchResult>))]
 [JsonSerializable(typeof(PipedriveResponse<JsonElement>))]
 [JsonSerializable(typeof(PipedriveDealInput))]

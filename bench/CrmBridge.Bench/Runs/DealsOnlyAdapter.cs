@@ -56,6 +56,10 @@ internal sealed class DealsOnlyAdapter(ICrmAdapter inner) : ICrmAdapter
 
     public Task<Note> AddNoteAsync(NewNote note, CancellationToken cancellationToken) => inner.AddNoteAsync(note, cancellationToken);
 
+    public Task<CrmTask?> FindTaskByMarkerAsync(string dealId, string marker, CancellationToken cancellationToken) => inner.FindTaskByMarkerAsync(dealId, marker, cancellationToken);
+
+    public Task<Note?> FindNoteByMarkerAsync(string dealId, string marker, CancellationToken cancellationToken) => inner.FindNoteByMarkerAsync(dealId, marker, cancellationToken);
+
     private static ICrmAdapterFactory Create(IServiceProvider provider, ServiceDescriptor descriptor) => (ICrmAdapterFactory)(
         descriptor.ImplementationInstance
         ?? descriptor.ImplementationFactory?.Invoke(provider)

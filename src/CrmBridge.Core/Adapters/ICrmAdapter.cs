@@ -46,4 +46,13 @@ public interface ICrmAdapter
     Task<CrmTask> CreateTaskAsync(NewTask task, CancellationToken cancellationToken);
 
     Task<Note> AddNoteAsync(NewNote note, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Finds a task on a deal whose text carries a marker CrmBridge appended to it (<see cref="Writes.CrmRecordMarker"/>);
+    /// null when the deal has none. Lets a retry find a task whose create reached the CRM but whose outcome was lost.
+    /// </summary>
+    Task<CrmTask?> FindTaskByMarkerAsync(string dealId, string marker, CancellationToken cancellationToken);
+
+    /// <summary>Finds a note on a deal whose text carries a marker CrmBridge appended to it; null when the deal has none.</summary>
+    Task<Note?> FindNoteByMarkerAsync(string dealId, string marker, CancellationToken cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace CrmBridge.Core.Writes;
 /// (result), a dry run records what it would do without sending, and a write with an idempotency key that already
 /// succeeded, or whose marker is found in the CRM, is not sent again.
 /// </summary>
-public sealed class CrmWriter(CrmAdapterResolver adapters, ICrmStore store, TimeProvider time)
+public sealed partial class CrmWriter(CrmAdapterResolver adapters, ICrmStore store, TimeProvider time)
 {
     // Names in Cyrillic and other scripts stay readable in the audit log instead of turning into \u escapes.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -62,21 +62,36 @@ public sealed class CrmWriter(CrmAdapterResolver adapters, ICrmStore store, Time
         }, cancellationToken);
     }
 
-    public Task<WriteResult> CreateTaskAsync(string connection, NewTask task, string? idempotencyKey, string actor, bool dryRun, CancellationToken cancellationToken) =>
-        CreateOnceAsync(connection, AuditOperation.CreateTask, "task", task, idempotencyKey, actor, dryRun, async (adapter, ct) =>
+    /// <summary>Creates a task once per idempotency key; with a key, the task's body carries the key's <see cref="CrmRecordMarker"/>.</summary>
+    public Task<WriteResult> CreateTaskAsync(string connection, NewTask task, string? idempotencyKey, string actor, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var marker = MarkerOf(idempotencyKey);
+        var sent = marker is null ? task : task with { Body = CrmRecordMarker.AppendTo(task.Body, marker) };
+        return CreateOnceAsync(connection, AuditOperation.CreateTask, "task", sent, idempotencyKey, actor, dryRun, async (adapter, ct) =>
         {
-            var created = await adapter.CreateTaskAsync(task, ct);
+            var created = await adapter.CreateTaskAsync(sent, ct);
             return (created.ExternalId, Serialize(created));
-        }, cancellationToken);
+        }, FindBy(marker, (adapter, m, ct) => adapter.FindTaskByMarkerAsync(sent.DealId, m, ct), t => t.ExternalId), cancellationToken);
+    }
 
-    public Task<WriteResult> AddNoteAsync(string connection, NewNote note, string? idempotencyKey, string actor, bool dryRun, CancellationToken cancellationToken) =>
-        CreateOnceAsync(connection, AuditOperation.AddNote, "note", note, idempotencyKey, actor, dryRun, async (adapter, ct) =>
+    /// <summary>Adds a note once per idempotency key; with a key, the note's body carries the key's <see cref="CrmRecordMarker"/>.</summary>
+    public Task<WriteResult> AddNoteAsync(string connection, NewNote note, string? idempotencyKey, string actor, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        var marker = MarkerOf(idempotencyKey);
+        var sent = marker is null ? note : note with { Body = CrmRecordMarker.AppendTo(note.Body, marker) };
+        return CreateOnceAsync(connection, AuditOperation.AddNote, "note", sent, idempotencyKey, actor, dryRun, async (adapter, ct) =>
         {
-            var created = await adapter.AddNoteAsync(note, ct);
+            var created = await adapter.AddNoteAsync(sent, ct);
             return (created.ExternalId, Serialize(created));
-        }, cancellationToken);
+        }, FindBy(marker, (adapter, m, ct) => adapter.FindNoteByMarkerAsync(sent.DealId, m, ct), n => n.ExternalId), cancellationToken);
+    }
 
-    /// <summary>Creates a record unless a write with the same idempotency key already succeeded.</summary>
+    /// <summary>
+    /// Creates a record unless a write with the same idempotency key already succeeded, or, when an earlier write with
+    /// that key never completed or failed, the CRM already holds the record (found by <paramref name="find"/>).
+    /// </summary>
     private async Task<WriteResult> CreateOnceAsync<TRequest>(
         string connection,
         AuditOperation operation,
@@ -86,6 +101,7 @@ public sealed class CrmWriter(CrmAdapterResolver adapters, ICrmStore store, Time
         string actor,
         bool dryRun,
         Func<ICrmAdapter, CancellationToken, Task<(string EntityId, string After)>> create,
+        Func<ICrmAdapter, CancellationToken, Task<(string EntityId, string After)?>>? find,
         CancellationToken cancellationToken)
     {
         var adapter = adapters.Resolve(connection);
@@ -98,6 +114,11 @@ public sealed class CrmWriter(CrmAdapterResolver adapters, ICrmStore store, Time
         if (dryRun)
         {
             return await RecordDryRunAsync(entry, cancellationToken);
+        }
+
+        if (find is not null && await FindReachedCrmAsync(adapter, connection, idempotencyKey, find, cancellationToken) is { } existing)
+        {
+            return await ReconcileAsync(entry, existing.EntityId, existing.After, cancellationToken);
         }
 
         return await SendAsync(entry, ct => create(adapter, ct), cancellationToken);

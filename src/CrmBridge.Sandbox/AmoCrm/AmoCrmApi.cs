@@ -6,7 +6,7 @@ using CrmBridge.Sandbox.Server;
 namespace CrmBridge.Sandbox.AmoCrm;
 
 /// <summary>The amoCRM API v4 endpoints over <see cref="AmoCrmAccount"/>, in HAL JSON. Callers hold the account's lock.</summary>
-internal sealed class AmoCrmApi(AmoCrmAccount account, Uri baseUrl)
+internal sealed partial class AmoCrmApi(AmoCrmAccount account, Uri baseUrl)
 {
     public const int MaxLimit = 250;
     public const int MaxEventLimit = 100;

@@ -233,6 +233,7 @@ public sealed partial class AmoCrmSandbox : ISandboxCrm
         server.Map("GET", Route($"/api/v4/leads/{Id}"), 2, (r, m) => Handle(r, true, () => api.Lead(r, Number(m))));
         server.Map("PATCH", Route($"/api/v4/leads/{Id}"), 2, (r, m) => Handle(r, true, () => api.UpdateLead(r, Number(m))));
         server.Map("POST", Route($"/api/v4/leads/{Id}/notes"), 2, (r, m) => Handle(r, true, () => api.AddNotes(r, Number(m))));
+        server.Map("GET", Route($"/api/v4/leads/{Id}/notes"), 2, (r, m) => Handle(r, true, () => api.LeadNotes(r, Number(m))));
         server.Map("GET", Route("/api/v4/(?<entity>companies|contacts)"), 1, (r, m) => Handle(r, true, () => api.Entities(r, m.Groups["entity"].Value)));
         server.Map("GET", Route("/api/v4/users"), 1, (r, _) => Handle(r, true, () => api.Users(r)));
         server.Map("GET", Route("/api/v4/events"), 1, (r, _) => Handle(r, true, () => api.Events(r)));

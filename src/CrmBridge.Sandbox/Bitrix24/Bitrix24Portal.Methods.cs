@@ -29,6 +29,7 @@ internal sealed partial class Bitrix24Portal
         "crm.activity.list" => ActivityList(p),
         "crm.activity.todo.add" => TodoAdd(p),
         "crm.timeline.comment.add" => CommentAdd(p),
+        "crm.timeline.comment.list" => CommentList(p),
         "crm.deal.contact.items.get" => DealContacts(p),
         _ => throw new Bitrix24SandboxException(404, "ERROR_METHOD_NOT_FOUND", "Method not found!"),
     };

@@ -372,6 +372,7 @@ public sealed partial class PipedriveSandbox : ISandboxCrm
         Map(server, "POST", "/api/v2/activities", 1, (r, _) => api.CreateActivity(r));
         Map(server, "GET", "/v1/users", 1, (_, _) => api.Users());
         Map(server, "GET", "/v1/(?<entity>dealFields|organizationFields|personFields)", 1, (r, m) => api.Fields(r, m["entity"].Value));
+        Map(server, "GET", "/v1/notes", 1, (r, _) => api.ListNotes(r));
         Map(server, "POST", "/v1/notes", 1, (r, _) => api.CreateNote(r));
         server.Map(null, AnyPipedrivePath(), 100, (r, route) => Handle(r, route, _ => PipedriveErrors.NotFound($"No endpoint {r.Method} {r.Path}")));
     }

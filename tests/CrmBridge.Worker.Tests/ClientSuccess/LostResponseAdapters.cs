@@ -88,5 +88,9 @@ internal static class LostResponseAdapters
         public Task<CrmTask> CreateTaskAsync(NewTask task, CancellationToken cancellationToken) => inner.CreateTaskAsync(task, cancellationToken);
 
         public Task<Note> AddNoteAsync(NewNote note, CancellationToken cancellationToken) => inner.AddNoteAsync(note, cancellationToken);
+
+        public Task<CrmTask?> FindTaskByMarkerAsync(string dealId, string marker, CancellationToken cancellationToken) => inner.FindTaskByMarkerAsync(dealId, marker, cancellationToken);
+
+        public Task<Note?> FindNoteByMarkerAsync(string dealId, string marker, CancellationToken cancellationToken) => inner.FindNoteByMarkerAsync(dealId, marker, cancellationToken);
     }
 }
