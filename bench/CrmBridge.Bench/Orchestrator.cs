@@ -129,7 +129,7 @@ internal static class Orchestrator
                     var run = $"full, {Text(size)}{(related ? "" : ", without related")}";
                     var minimum = Pages(result.DealsFetched, result.PageSize) + result.ReferenceRequests
                         + (related ? Pages(ready.LinkedCompanies, result.BatchSize) + Pages(ready.LinkedContacts, result.BatchSize) : 0);
-                    var further = await sandbox.QueryAsync<List<RequiredRead>>($"required {kind} 0 {(related ? "related" : "deals")}", ChildProtocol.Required);
+                    var further = (await sandbox.QueryAsync<RequiredAnswer>($"required {kind} 0 {(related ? "related" : "deals")}", ChildProtocol.Required)).Reads;
                     var least = minimum + further.Sum(r => r.Requests);
                     if (full)
                     {
@@ -154,8 +154,11 @@ internal static class Orchestrator
                             continue;
                         }
 
-                        var changedMinimum = 1 + 1 + 1 + next.ReferenceRequests + (next.HasRemovedDealsFeed ? 1 : 0);
-                        var changedFurther = await sandbox.QueryAsync<List<RequiredRead>>($"required {kind} 100 related", ChildProtocol.Required);
+                        // One page of changes, the changed deals' companies and contacts in full batches, the fixed reads, one page of the removed-deals feed.
+                        var changed = await sandbox.QueryAsync<RequiredAnswer>($"required {kind} 100 related", ChildProtocol.Required);
+                        var changedMinimum = 1 + Pages(changed.LinkedCompanies, next.BatchSize) + Pages(changed.LinkedContacts, next.BatchSize)
+                            + next.ReferenceRequests + (next.HasRemovedDealsFeed ? 1 : 0);
+                        var changedFurther = changed.Reads;
                         var changedLeast = changedMinimum + changedFurther.Sum(r => r.Requests);
                         changes.Add(
                             kind, Text(size), Text(next.Requests), Text(changedMinimum), Text(changedLeast), Ratio(next.Requests, changedLeast),

@@ -55,7 +55,11 @@ internal static class SandboxChild
             {
                 var changedCount = int.Parse(changed, System.Globalization.CultureInfo.InvariantCulture);
                 var subject = changedCount == 0 ? deals : [.. deals.Take(changedCount)];
-                ChildProtocol.Write(ChildProtocol.Required, RequiredReads.For(Enum.Parse<CrmKind>(requiredKind), subject, incremental: changedCount > 0, related: scope == "related"));
+                var crm = Crm(sandbox, requiredKind);
+                ChildProtocol.Write(ChildProtocol.Required, new RequiredAnswer(
+                    [.. RequiredReads.For(crm.Kind, subject, incremental: changedCount > 0, related: scope == "related", crm.CreateConnectionOptions().FieldMap)],
+                    subject.Select(d => d.CompanyKey).OfType<string>().Distinct(StringComparer.Ordinal).Count(),
+                    subject.SelectMany(d => d.ContactKeys).Distinct(StringComparer.Ordinal).Count()));
                 Console.Out.WriteLine("OK");
                 Console.Out.Flush();
             }

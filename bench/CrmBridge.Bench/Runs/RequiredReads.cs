@@ -17,16 +17,33 @@ internal static class RequiredReads
     private const int AmoCrmEventPage = 100;
     private const int AmoCrmEventLeadIds = 10;
 
+    /// <summary>HubSpot: a v4 association batch read takes 1,000 deal ids.</summary>
+    private const int HubSpotAssociationIds = 1_000;
+
     /// <param name="deals">Every deal for a full sync; the changed deals for an incremental one.</param>
     /// <param name="incremental">Whether the run reads only deals changed since the previous run.</param>
-    public static IReadOnlyList<RequiredRead> For(CrmKind kind, IReadOnlyCollection<SandboxDeal> deals, bool incremental, bool related) => kind switch
+    /// <param name="related">Whether the run reads the deals' companies and contacts.</param>
+    /// <param name="fieldMap">The connection's field map (canonical name to CRM key).</param>
+    public static IReadOnlyList<RequiredRead> For(
+        CrmKind kind, IReadOnlyCollection<SandboxDeal> deals, bool incremental, bool related, IReadOnlyDictionary<string, string> fieldMap) => kind switch
     {
-        CrmKind.Pipedrive => Pipedrive(deals, incremental, related),
+        CrmKind.HubSpot => HubSpot(deals, incremental, related),
+        CrmKind.Pipedrive => Pipedrive(deals, incremental, related, fieldMap),
         CrmKind.AmoCrm => AmoCrm(deals, incremental),
         _ => [],
     };
 
-    private static List<RequiredRead> Pipedrive(IReadOnlyCollection<SandboxDeal> deals, bool incremental, bool related)
+    private static List<RequiredRead> HubSpot(IReadOnlyCollection<SandboxDeal> deals, bool incremental, bool related) =>
+        incremental && related
+            ?
+            [
+                // Changes are found by search, whose results carry no associations: one batch read per association type.
+                new("associations of the changed deals to companies (search results carry none)", Pages(deals.Count, HubSpotAssociationIds)),
+                new("associations of the changed deals to contacts", Pages(deals.Count, HubSpotAssociationIds)),
+            ]
+            : [];
+
+    private static List<RequiredRead> Pipedrive(IReadOnlyCollection<SandboxDeal> deals, bool incremental, bool related, IReadOnlyDictionary<string, string> fieldMap)
     {
         var activities = deals.Count(d => d.LastActivityAt is not null) + deals.Count(d => d.NextActivityAt is not null);
         var reads = new List<RequiredRead>
@@ -37,6 +54,15 @@ internal static class RequiredReads
             // A v2 deal carries only the ids of its last and next activity.
             new("activities by id (last and next activity times)", Pages(activities, PipedriveActivityIds)),
         };
+        foreach (var (entity, prefix) in new[] { ("organization", "company."), ("person", "contact.") })
+        {
+            // Mapped company and contact fields are resolved by name from their own definitions.
+            if (related && fieldMap.Keys.Any(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            {
+                reads.Add(new($"{entity} field definitions (the field map names {prefix}* fields)", 1));
+            }
+        }
+
         if (related)
         {
             // No batch read of participants exists: one list per deal whose participants_count exceeds its primary person.
