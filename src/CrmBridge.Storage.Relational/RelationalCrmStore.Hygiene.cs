@@ -86,6 +86,27 @@ public abstract partial class RelationalCrmStore : IHygieneStore
         }
     }
 
+    public async IAsyncEnumerable<Deal> StreamSweepDealsAsync(string connection, string? afterId, HygieneDealMembers members, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var deals = new SweepDealReader(connection, members, Dialect);
+        await using var db = await OpenConnectionAsync(cancellationToken);
+        await using var command = db.CreateCommand();
+        command.CommandText = $"SELECT {deals.Columns} FROM deals WHERE connection = @connection AND removed_at IS NULL " +
+            (afterId is null ? "" : "AND external_id > @after ") + "ORDER BY connection, external_id";
+        Dialect.AddParameter(command, "connection", connection);
+        if (afterId is not null)
+        {
+            Dialect.AddParameter(command, "after", afterId);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return deals.Read(reader);
+        }
+    }
+
     public Task<IReadOnlyList<HygieneSweepRecord>> GetSweepsAsync(string connection, int limit, CancellationToken cancellationToken) => QueryAsync(
         $"SELECT {HygieneMapping.SweepColumns} FROM hygiene_sweeps WHERE connection = @connection ORDER BY completed_at DESC, sweep_id LIMIT @limit",
         command =>

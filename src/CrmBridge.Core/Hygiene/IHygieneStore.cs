@@ -22,6 +22,13 @@ public interface IHygieneStore
     /// <summary>The connection's present deals with an id after <paramref name="afterId"/>, streamed in id order.</summary>
     IAsyncEnumerable<Model.Deal> StreamDealsAfterAsync(string connection, string afterId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The connection's present deals in id order (after <paramref name="afterId"/> when given), read for a sweep: the
+    /// members every sweep needs and the optional <paramref name="members"/>; the others keep their defaults and
+    /// <see cref="Model.Deal.Connection"/> is <paramref name="connection"/>. Streamed, never buffered.
+    /// </summary>
+    IAsyncEnumerable<Model.Deal> StreamSweepDealsAsync(string connection, string? afterId, HygieneDealMembers members, CancellationToken cancellationToken);
+
     /// <summary>The latest completed sweeps of a connection, newest first.</summary>
     Task<IReadOnlyList<HygieneSweepRecord>> GetSweepsAsync(string connection, int limit, CancellationToken cancellationToken);
 }

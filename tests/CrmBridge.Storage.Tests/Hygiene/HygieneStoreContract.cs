@@ -1,5 +1,8 @@
 using CrmBridge.Core.Hygiene;
+using CrmBridge.Core.Model;
 using CrmBridge.Core.Storage;
+using CrmBridge.Storage.Tests.Contract;
+using CrmBridge.TestKit;
 
 namespace CrmBridge.Storage.Tests.Hygiene;
 
@@ -191,7 +194,106 @@ public abstract class HygieneStoreContract : IAsyncLifetime
         Assert.Equal(["b", "d"], after);
     }
 
+    [Fact]
+    public virtual async Task StreamSweepDealsAsync_AllMembers_ReadsWhatTheSharedReadPathReads()
+    {
+        await UpsertAsync(SweepDeals());
+        var expected = new List<Deal>();
+        await foreach (var deal in ((ICrmStore)Store).StreamDealsAsync(new DealQuery(Connection), default))
+        {
+            expected.Add(deal);
+        }
+
+        var read = await SweepReadAsync(null, HygieneDealMembers.All);
+
+        Assert.Equal(["a", "b", "d"], read.Select(d => d.ExternalId));
+        DealAssert.Equal(expected, read);
+    }
+
+    [Fact]
+    public virtual async Task StreamSweepDealsAsync_NoOptionalMembers_LeavesThemAtDefaultsAndResumesAfterAnId()
+    {
+        var deals = SweepDeals();
+        await UpsertAsync(deals);
+
+        var read = await SweepReadAsync(null, HygieneDealMembers.None);
+        var after = await SweepReadAsync("a", HygieneDealMembers.None);
+
+        Assert.Equal(["b", "d"], after.Select(d => d.ExternalId));
+        var expected = deals.Where(d => d.ExternalId != "c").Select(d => d with
+        {
+            Amount = d.Amount is null ? null : 0m,
+            Currency = null,
+            CreatedAt = default,
+            UpdatedAt = default,
+            StageEnteredAt = null,
+            LastActivityAt = null,
+            NextActivityAt = null,
+            ClosedAt = null,
+        }).ToList();
+        DealAssert.Equal(expected, read);
+    }
+
+    [Fact]
+    public virtual async Task StreamSweepDealsAsync_UnreadableRows_FailAsTheSharedReadPathDoes()
+    {
+        await UpsertAsync(SweepDeals());
+        await ExecuteSqlAsync($"UPDATE deals SET fields = '{{\"deal.source\": 5}}' WHERE connection = '{Connection}' AND external_id = 'b'");
+        await ExecuteSqlAsync($"UPDATE deals SET status = 'Zombie' WHERE connection = '{Connection}' AND external_id = 'd'");
+
+        var sweepField = await Assert.ThrowsAnyAsync<Exception>(() => SweepReadAsync(null, HygieneDealMembers.None));
+        var sharedField = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await foreach (var deal in ((ICrmStore)Store).StreamDealsAsync(new DealQuery(Connection), default))
+            {
+                Assert.Equal("a", deal.ExternalId);
+            }
+        });
+        var sweepStatus = await Assert.ThrowsAnyAsync<Exception>(() => SweepReadAsync("b", HygieneDealMembers.None));
+        var sharedStatus = await Assert.ThrowsAnyAsync<Exception>(() => Store.StreamDealsAfterAsync(Connection, "b", default).ToListAsync().AsTask());
+
+        Assert.IsType<InvalidOperationException>(sweepField);
+        Assert.Equal(sharedField.GetType(), sweepField.GetType());
+        Assert.IsType<ArgumentException>(sweepStatus);
+        Assert.Equal(sharedStatus.GetType(), sweepStatus.GetType());
+    }
+
     protected abstract Task<ICrmStore> CreateMigratedStoreAsync();
+
+    /// <summary>Runs SQL on the store's database, to put rows there the store itself would never write.</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
+    /// <summary>Deals with every member set or unset, escapes and non-ASCII in the JSON, and one removed ("c").</summary>
+    private List<Deal> SweepDeals() =>
+    [
+        new DealBuilder().WithConnection(Connection).WithId("a").WithName("орион.рф - Орион").InStage("sales", "offer").WithAmount(1823000.50m, "RUB")
+            .WithOwner("o1").WithCompany("c1").WithContacts("p1", "p2").WithActivity(T0.AddDays(-3), T0.AddDays(2)).EnteredStageAt(T0.AddDays(-5))
+            .WithField("deal.source", "partner \"A\"\n🚀").WithField("deal.marker", null).Build(),
+        new DealBuilder().WithConnection(Connection).WithId("b").WithName("no amount").WithStatus(DealStatus.Lost).Build()
+            with { LostReason = "No answer", ClosedAt = T0.AddHours(-1) },
+        new DealBuilder().WithConnection(Connection).WithId("c").Build(),
+        new DealBuilder().WithConnection(Connection).WithId("d").WithStatus(DealStatus.Won).WithAmount(0m, "USD").WithField("deal.source", "web").Build(),
+    ];
+
+    private async Task UpsertAsync(IReadOnlyList<Deal> deals)
+    {
+        var crm = (ICrmStore)Store;
+        await using var tx = await crm.BeginAsync(default);
+        await tx.UpsertDealsAsync(deals, new DealUpsertContext(T0, null), default);
+        await tx.RemoveDealsAsync(Connection, ["c"], T0, default);
+        await tx.CommitAsync(default);
+    }
+
+    private async Task<List<Deal>> SweepReadAsync(string? afterId, HygieneDealMembers members)
+    {
+        var result = new List<Deal>();
+        await foreach (var deal in Store.StreamSweepDealsAsync(Connection, afterId, members, default))
+        {
+            result.Add(deal);
+        }
+
+        return result;
+    }
 
     private HygieneFinding Finding(string dealId, string rule, string? field = "deal.name", string detail = "detail", string? fix = null) => new()
     {

@@ -38,6 +38,23 @@ public sealed class PostgresHygieneStoreTests(PostgresDatabases databases) : Hyg
     [PostgresFact]
     public override Task GetNextDealIdAsync_AndStreamDealsAfterAsync_StepThroughPresentDealsInIdOrder() => base.GetNextDealIdAsync_AndStreamDealsAfterAsync_StepThroughPresentDealsInIdOrder();
 
+    [PostgresFact]
+    public override Task StreamSweepDealsAsync_AllMembers_ReadsWhatTheSharedReadPathReads() => base.StreamSweepDealsAsync_AllMembers_ReadsWhatTheSharedReadPathReads();
+
+    [PostgresFact]
+    public override Task StreamSweepDealsAsync_NoOptionalMembers_LeavesThemAtDefaultsAndResumesAfterAnId() => base.StreamSweepDealsAsync_NoOptionalMembers_LeavesThemAtDefaultsAndResumesAfterAnId();
+
+    [PostgresFact]
+    public override Task StreamSweepDealsAsync_UnreadableRows_FailAsTheSharedReadPathDoes() => base.StreamSweepDealsAsync_UnreadableRows_FailAsTheSharedReadPathDoes();
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await databases.SharedAsync());
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     protected override async Task<ICrmStore> CreateMigratedStoreAsync()
     {
         var store = new PostgresCrmStore(await databases.SharedAsync());

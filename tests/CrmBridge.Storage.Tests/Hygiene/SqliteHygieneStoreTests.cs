@@ -21,10 +21,21 @@ public sealed class SqliteHygieneStoreTests : HygieneStoreContract, IDisposable
         }
     }
 
+    private string DatabasePath => Path.Combine(_directory, "mirror.db");
+
     protected override async Task<ICrmStore> CreateMigratedStoreAsync()
     {
-        var store = new SqliteCrmStore(Path.Combine(_directory, "mirror.db"));
+        var store = new SqliteCrmStore(DatabasePath);
         await store.MigrateAsync(default);
         return store;
+    }
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }

@@ -46,6 +46,10 @@ internal sealed class CompiledRuleSet
         FieldHealthOn = enabled.Contains(HygieneRules.FieldHealth);
         NeedsCompany = RequiredFields || NamingOn || WebsiteOn || PhoneOn || InnOn || AllowedValuesOn || FormatsOn;
         NeedsContacts = RequiredFields || EmailOn || PhoneOn || AllowedValuesOn || FormatsOn;
+        DealMembers = required.Concat(requiredWhenLost).Concat(stages.Values.SelectMany(s => s.ThroughThis.Concat(s.BeforeThis)))
+            .Aggregate(HygieneDealMembers.None, (members, field) => members | field.PresenceMembers);
+        DealMembers = allowedValues.Select(a => a.Field).Concat(formats.Select(f => f.Field))
+            .Aggregate(DealMembers, (members, field) => members | field.ValueMembers);
     }
 
     public string PipelineId { get; }
@@ -89,6 +93,9 @@ internal sealed class CompiledRuleSet
     public bool NeedsCompany { get; }
 
     public bool NeedsContacts { get; }
+
+    /// <summary>The optional deal members the rules read: what the sweep asks the store for.</summary>
+    public HygieneDealMembers DealMembers { get; }
 
     public bool IsEnabled(string rule) => _enabled.Contains(rule);
 

@@ -14,6 +14,14 @@ internal sealed class FieldAccessor
     private FieldAccessor(string name, FieldEntity entity, Func<Deal, bool>? dealHas, Func<Deal, string?>? deal, Func<Company, string?>? company, Func<Contact, string?>? contact)
     {
         Name = name;
+        (PresenceMembers, ValueMembers) = name switch
+        {
+            HygieneFields.DealAmount => (HygieneDealMembers.None, HygieneDealMembers.Amount),
+            HygieneFields.DealCurrency => (HygieneDealMembers.Currency, HygieneDealMembers.Currency),
+            HygieneFields.DealNextActivity or HygieneFields.DealLastActivity => (HygieneDealMembers.ActivityTimes, HygieneDealMembers.ActivityTimes),
+            HygieneFields.DealClosedAt => (HygieneDealMembers.ClosedAt, HygieneDealMembers.ClosedAt),
+            _ => (HygieneDealMembers.None, HygieneDealMembers.None),
+        };
         Entity = entity;
         _dealHas = dealHas;
         _deal = deal;
@@ -24,6 +32,12 @@ internal sealed class FieldAccessor
     public string Name { get; }
 
     public FieldEntity Entity { get; }
+
+    /// <summary>The optional deal members <see cref="HasValue"/> reads.</summary>
+    public HygieneDealMembers PresenceMembers { get; }
+
+    /// <summary>The optional deal members <see cref="Read(Deal)"/> reads.</summary>
+    public HygieneDealMembers ValueMembers { get; }
 
     public string Subject => Entity switch
     {

@@ -5,7 +5,7 @@ internal sealed class FindingSink
 {
     private int _dealStart;
 
-    public List<HygieneFinding> Chunk { get; } = [];
+    public List<HygieneFinding> Chunk { get; private set; } = [];
 
     public Dictionary<string, long> ByRule { get; } = new(StringComparer.Ordinal);
 
@@ -43,6 +43,15 @@ internal sealed class FindingSink
     {
         Chunk.Clear();
         _dealStart = 0;
+    }
+
+    /// <summary>Hands the chunk's findings over (to be written while the next chunk is checked) and starts a new chunk.</summary>
+    public List<HygieneFinding> TakeChunk()
+    {
+        var taken = Chunk;
+        Chunk = new List<HygieneFinding>(taken.Count);
+        _dealStart = 0;
+        return taken;
     }
 
     private void Count(HygieneFinding finding)

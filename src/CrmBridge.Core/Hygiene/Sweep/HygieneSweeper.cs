@@ -10,8 +10,8 @@ namespace CrmBridge.Core.Hygiene.Sweep;
 
 /// <summary>
 /// Sweeps one connection: streams its deals from the store in chunks (a reader task looks up each chunk's companies
-/// and contacts while the previous chunk is checked), runs the compiled rules, and writes the findings inside one
-/// hygiene-store transaction that commits only when the whole sweep is done. A deal that cannot be checked, or a
+/// and contacts while the previous chunk is checked), runs the compiled rules, and writes the findings (a writer task,
+/// while the next chunk is checked) inside one hygiene-store transaction that commits only when the whole sweep is done. A deal that cannot be checked, or a
 /// stored row that cannot be read, is skipped with a logged reason; the sweep goes on.
 /// </summary>
 public sealed partial class HygieneSweeper(
@@ -24,6 +24,7 @@ public sealed partial class HygieneSweeper(
 {
     private const int MaxReportedSkips = 100;
     private const int MaxUnreadableRows = 1000;
+    private const int RelatedCacheLimit = 50_000;
 
     public async Task<HygieneSweepResult> SweepAsync(string connection, CancellationToken cancellationToken)
     {
@@ -51,9 +52,12 @@ public sealed partial class HygieneSweeper(
         await using var writer = await hygieneStore.BeginSweepAsync(start, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<DealChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var members = rules.All.Aggregate(HygieneDealMembers.None, (all, set) => all | set.DealMembers);
         var needsCompanies = health is not null || rules.All.Any(r => r.NeedsCompany);
         var needsContacts = health is not null || rules.All.Any(r => r.NeedsContacts);
-        var producer = Task.Run(() => ProduceAsync(connection, Math.Max(1, settings.ChunkSize), needsCompanies, needsContacts, channel.Writer, skips, stop.Token), stop.Token);
+        var producer = Task.Run(() => ProduceAsync(connection, members, Math.Max(1, settings.ChunkSize), needsCompanies, needsContacts, channel.Writer, skips, stop.Token), stop.Token);
+        var findings = Channel.CreateBounded<List<HygieneFinding>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var writing = Task.Run(() => WriteAsync(writer, findings, stop.Token), stop.Token);
         try
         {
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
@@ -99,15 +103,27 @@ public sealed partial class HygieneSweeper(
                     ordinal++;
                 }
 
-                await FlushAsync(writer, sink, cancellationToken);
+                if (sink.Chunk.Count > 0)
+                {
+                    await findings.Writer.WriteAsync(sink.TakeChunk(), cancellationToken);
+                }
             }
 
             await producer;
+            findings.Writer.Complete();
+            await writing;
         }
         catch
         {
             await stop.CancelAsync();
+            findings.Writer.TryComplete();
             await Task.WhenAny(producer);
+            await Task.WhenAny(writing);
+            if (writing.Exception?.InnerException is { } failed and not OperationCanceledException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+            }
+
             throw;
         }
 
@@ -133,10 +149,27 @@ public sealed partial class HygieneSweeper(
         }
     }
 
+    /// <summary>Writes the checked chunks' findings in order; a failure closes the channel so the checker stops too.</summary>
+    private static async Task WriteAsync(IHygieneSweepWriter writer, Channel<List<HygieneFinding>> findings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var batch in findings.Reader.ReadAllAsync(cancellationToken))
+            {
+                await writer.AddFindingsAsync(batch, cancellationToken);
+            }
+        }
+        catch (Exception ex)
+        {
+            findings.Writer.TryComplete(ex);
+            throw;
+        }
+    }
+
     private async Task RevisitAsync(string connection, CrossDealRules cross, IHygieneSweepWriter writer, FindingSink sink, CancellationToken cancellationToken)
     {
         var ordinal = 0;
-        await foreach (var deal in ReadDealsAsync(connection, new SkipLog(null), cancellationToken))
+        await foreach (var deal in ReadDealsAsync(connection, HygieneDealMembers.None, new SkipLog(null), cancellationToken))
         {
             cross.Revisit(deal, ordinal++);
             if (sink.Chunk.Count >= 1000)
@@ -152,15 +185,16 @@ public sealed partial class HygieneSweeper(
     /// Two stages, so reading, looking up and checking overlap: one task streams deals into chunks, another looks up
     /// each chunk's companies and contacts (both at once), while the caller checks the chunk before.
     /// </summary>
-    private async Task ProduceAsync(string connection, int chunkSize, bool needsCompanies, bool needsContacts, ChannelWriter<DealChunk> output, SkipLog skips, CancellationToken cancellationToken)
+    private async Task ProduceAsync(string connection, HygieneDealMembers members, int chunkSize, bool needsCompanies, bool needsContacts, ChannelWriter<DealChunk> output, SkipLog skips, CancellationToken cancellationToken)
     {
         var read = Channel.CreateBounded<List<Deal>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        var reader = Task.Run(() => ReadChunksAsync(connection, chunkSize, read.Writer, skips, cancellationToken), cancellationToken);
+        var cache = new RelatedRecordCache(RelatedCacheLimit);
+        var reader = Task.Run(() => ReadChunksAsync(connection, members, chunkSize, read.Writer, skips, cancellationToken), cancellationToken);
         try
         {
             await foreach (var deals in read.Reader.ReadAllAsync(cancellationToken))
             {
-                await output.WriteAsync(await LookUpAsync(connection, deals, needsCompanies, needsContacts, cancellationToken), cancellationToken);
+                await output.WriteAsync(await LookUpAsync(connection, deals, needsCompanies, needsContacts, cache, cancellationToken), cancellationToken);
             }
 
             await reader;
@@ -173,12 +207,12 @@ public sealed partial class HygieneSweeper(
         }
     }
 
-    private async Task ReadChunksAsync(string connection, int chunkSize, ChannelWriter<List<Deal>> output, SkipLog skips, CancellationToken cancellationToken)
+    private async Task ReadChunksAsync(string connection, HygieneDealMembers members, int chunkSize, ChannelWriter<List<Deal>> output, SkipLog skips, CancellationToken cancellationToken)
     {
         try
         {
             var deals = new List<Deal>(chunkSize);
-            await foreach (var deal in ReadDealsAsync(connection, skips, cancellationToken))
+            await foreach (var deal in ReadDealsAsync(connection, members, skips, cancellationToken))
             {
                 deals.Add(deal);
                 if (deals.Count == chunkSize)
@@ -202,13 +236,14 @@ public sealed partial class HygieneSweeper(
         }
     }
 
-    private async Task<DealChunk> LookUpAsync(string connection, List<Deal> deals, bool needsCompanies, bool needsContacts, CancellationToken cancellationToken)
+    private async Task<DealChunk> LookUpAsync(string connection, List<Deal> deals, bool needsCompanies, bool needsContacts, RelatedRecordCache cache, CancellationToken cancellationToken)
     {
+        cache.TrimIfFull();
         var companyIds = new HashSet<string>(StringComparer.Ordinal);
         var contactIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var deal in deals)
         {
-            if (needsCompanies && !string.IsNullOrEmpty(deal.CompanyId))
+            if (needsCompanies && !string.IsNullOrEmpty(deal.CompanyId) && !cache.TryGetCompany(deal.CompanyId, out _))
             {
                 companyIds.Add(deal.CompanyId);
             }
@@ -217,7 +252,7 @@ public sealed partial class HygieneSweeper(
             {
                 foreach (var id in deal.ContactIds)
                 {
-                    if (!string.IsNullOrEmpty(id))
+                    if (!string.IsNullOrEmpty(id) && !cache.TryGetContact(id, out _))
                     {
                         contactIds.Add(id);
                     }
@@ -225,18 +260,33 @@ public sealed partial class HygieneSweeper(
             }
         }
 
-        var companies = Task.Run(() => store.GetCompaniesAsync(connection, companyIds, cancellationToken), cancellationToken);
-        var contacts = Task.Run(() => store.GetContactsAsync(connection, contactIds, cancellationToken), cancellationToken);
-        await Task.WhenAll(companies, contacts);
-        var chunk = new DealChunk(deals, new Dictionary<string, Company>(companyIds.Count, StringComparer.Ordinal), new Dictionary<string, Contact>(contactIds.Count, StringComparer.Ordinal));
-        foreach (var company in await companies)
+        if (companyIds.Count > 0 || contactIds.Count > 0)
         {
-            chunk.Companies[company.ExternalId] = company;
+            var companies = companyIds.Count == 0 ? Task.FromResult<IReadOnlyList<Company>>([]) : Task.Run(() => store.GetCompaniesAsync(connection, companyIds, cancellationToken), cancellationToken);
+            var contacts = contactIds.Count == 0 ? Task.FromResult<IReadOnlyList<Contact>>([]) : Task.Run(() => store.GetContactsAsync(connection, contactIds, cancellationToken), cancellationToken);
+            await Task.WhenAll(companies, contacts);
+            cache.AddCompanies(companyIds, await companies);
+            cache.AddContacts(contactIds, await contacts);
         }
 
-        foreach (var contact in await contacts)
+        var chunk = new DealChunk(deals, new Dictionary<string, Company>(StringComparer.Ordinal), new Dictionary<string, Contact>(StringComparer.Ordinal));
+        foreach (var deal in deals)
         {
-            chunk.Contacts[contact.ExternalId] = contact;
+            if (needsCompanies && !string.IsNullOrEmpty(deal.CompanyId) && cache.TryGetCompany(deal.CompanyId, out var company) && company is not null)
+            {
+                chunk.Companies.TryAdd(company.ExternalId, company);
+            }
+
+            if (needsContacts)
+            {
+                foreach (var id in deal.ContactIds)
+                {
+                    if (!string.IsNullOrEmpty(id) && cache.TryGetContact(id, out var contact) && contact is not null)
+                    {
+                        chunk.Contacts.TryAdd(contact.ExternalId, contact);
+                    }
+                }
+            }
         }
 
         return chunk;
@@ -246,11 +296,11 @@ public sealed partial class HygieneSweeper(
     /// Streams the connection's deals. A stored row that cannot be mapped ends the store's stream; its id is then read
     /// on its own, it is skipped with a logged reason, and the stream resumes after it.
     /// </summary>
-    private async IAsyncEnumerable<Deal> ReadDealsAsync(string connection, SkipLog skips, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Deal> ReadDealsAsync(string connection, HygieneDealMembers members, SkipLog skips, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var unreadable = 0;
         string? lastId = null;
-        var deals = store.StreamDealsAsync(new DealQuery(connection), cancellationToken);
+        var deals = hygieneStore.StreamSweepDealsAsync(connection, null, members, cancellationToken);
         while (true)
         {
             var enumerator = deals.GetAsyncEnumerator(cancellationToken);
@@ -289,7 +339,7 @@ public sealed partial class HygieneSweeper(
             }
 
             lastId = badId;
-            deals = hygieneStore.StreamDealsAfterAsync(connection, badId, cancellationToken);
+            deals = hygieneStore.StreamSweepDealsAsync(connection, badId, members, cancellationToken);
         }
     }
 
