@@ -19,11 +19,15 @@ namespace CrmBridge.Adapters.Bitrix24;
 /// Bitrix24 REST (<c>crm.item.*</c>, deals are entity type 2) for one connection. Deals are listed the fast way
 /// (ordered by id, <c>&gt;id</c>, <c>start=-1</c>, 50 per call); everything that would be one call per record
 /// (companies, contacts, contact links, next activities, stages, a write and its read-back) goes through
-/// <c>batch</c>, 50 sub-calls per request. Deletions have no feed: a full sync's reconciliation finds them.
+/// <c>batch</c>, 50 sub-calls per request. A page's next activities (one <c>crm.activity.list</c> over the page's
+/// deals) travel in one batch with the next page's list call, so a page of deals costs one request. Deletions have
+/// no feed: a full sync's reconciliation finds them.
 /// </summary>
 internal sealed partial class Bitrix24Adapter : ICrmAdapter
 {
     private const string ListEndpoint = "POST /crm.item.list.json";
+    private const string ActivitiesKey = "activities";
+    private const string NextPageKey = "nextPage";
 
     private static readonly CrmCapabilities Bitrix24Capabilities = new()
     {
@@ -49,6 +53,7 @@ internal sealed partial class Bitrix24Adapter : ICrmAdapter
     private Dictionary<string, Bitrix24Field>? _dealFields;
     private Dictionary<string, Bitrix24StageInfo>? _stages;
     private TimeSpan? _portalOffset;
+    private PrefetchedPage? _prefetched;
 
     public Bitrix24Adapter(ConnectionOptions connection, CrmHttpConnection http, Bitrix24Options options, TimeProvider time)
     {
@@ -113,11 +118,37 @@ internal sealed partial class Bitrix24Adapter : ICrmAdapter
             filter[">=updatedTime"] = Bitrix24Values.FormatTime(since, _portalOffset ?? TimeSpan.Zero);
         }
 
-        var page = Seen(await _items.ListAsync(ListParameters(Bitrix24Limits.DealEntityTypeId, mapper.DealSelect, filter), cancellationToken), ListEndpoint);
-        var items = page.Result?.Items ?? [];
-        var (deals, skipped) = await MapDealsAsync(items, cancellationToken);
+        // The previous page's batch may have read this page already; the key is the whole request, so a resumed or
+        // different run never takes it.
+        var prefetched = _prefetched;
+        _prefetched = null;
+        var items = prefetched is not null && prefetched.AfterId == afterId && prefetched.ModifiedSince == request.ModifiedSince
+            ? prefetched.Items
+            : Seen(await _items.ListAsync(ListParameters(Bitrix24Limits.DealEntityTypeId, mapper.DealSelect, filter), cancellationToken), ListEndpoint)
+                .Result?.Items ?? [];
         var lastId = items.Select(i => Bitrix24Values.Id(Bitrix24Values.Get(i, "id", "ID"))).Select(ParseId).DefaultIfEmpty(afterId).Max();
-        var next = items.Count >= Bitrix24Limits.PageSize ? Bitrix24PageToken.Encode(lastId) : null;
+        var full = items.Count >= Bitrix24Limits.PageSize;
+        JsonObject? nextPage = null;
+        if (full && _options.ReadNextActivity)
+        {
+            var nextFilter = filter.DeepClone().AsObject();
+            nextFilter[">id"] = lastId;
+            nextPage = ListParameters(Bitrix24Limits.DealEntityTypeId, mapper.DealSelect, nextFilter);
+        }
+
+        var (deals, skipped, nextItems) = await MapDealsAsync(items, nextPage, cancellationToken);
+        string? next = null;
+        if (full && nextItems is null)
+        {
+            next = Bitrix24PageToken.Encode(lastId);
+        }
+        else if (nextItems is { Count: > 0 })
+        {
+            _prefetched = new PrefetchedPage(lastId, request.ModifiedSince, nextItems);
+            next = Bitrix24PageToken.Encode(lastId);
+        }
+
+        // A full page followed by an empty one was the last: the read-ahead proved it without another request.
         return new DealPage(deals, next, skipped);
     }
 
@@ -248,8 +279,9 @@ internal sealed partial class Bitrix24Adapter : ICrmAdapter
         return new Note(Connection, NewId(response.Result, Endpoint), note.DealId, note.Body, _time.GetUtcNow());
     }
 
-    private async Task<(List<Deal> Deals, List<SkippedRecord> Skipped)> MapDealsAsync(
-        IReadOnlyList<Dictionary<string, JsonElement>> items, CancellationToken cancellationToken)
+    /// <summary>Maps a page of deals; <paramref name="nextPage"/>, when given, is the next page's list call, read in the same batch as this page's next activities.</summary>
+    private async Task<(List<Deal> Deals, List<SkippedRecord> Skipped, List<Dictionary<string, JsonElement>>? NextItems)> MapDealsAsync(
+        IReadOnlyList<Dictionary<string, JsonElement>> items, JsonObject? nextPage, CancellationToken cancellationToken)
     {
         var mapper = await MapperAsync(cancellationToken);
         var stages = await StagesAsync(items, cancellationToken);
@@ -258,7 +290,9 @@ internal sealed partial class Bitrix24Adapter : ICrmAdapter
         // Portals that leave contactIds out of list answers get the links of those deals in one batch per 50 deals.
         var withoutLinks = items.Where(i => !i.ContainsKey("contactIds")).Select(i => Bitrix24Values.Id(Bitrix24Values.Get(i, "id", "ID"))).OfType<string>().ToList();
         var links = await ContactLinksAsync(withoutLinks, cancellationToken);
-        var next = _options.ReadNextActivity ? await NextActivitiesAsync(ids, cancellationToken) : [];
+        var (next, nextItems) = _options.ReadNextActivity
+            ? await NextActivitiesAsync(ids, nextPage, cancellationToken)
+            : ([], null);
 
         var deals = new List<Deal>(items.Count);
         var skipped = new List<SkippedRecord>();
@@ -276,7 +310,7 @@ internal sealed partial class Bitrix24Adapter : ICrmAdapter
             }
         }
 
-        return (deals, skipped);
+        return (deals, skipped, nextItems);
     }
 
     private async Task<Deal> MapOneAsync(
@@ -289,7 +323,7 @@ internal sealed partial class Bitrix24Adapter : ICrmAdapter
         var next = nextActivity;
         if (lookUpNextActivity && _options.ReadNextActivity)
         {
-            next = (await NextActivitiesAsync([id], cancellationToken)).GetValueOrDefault(id);
+            next = (await NextActivitiesAsync([id], nextPage: null, cancellationToken)).Next.GetValueOrDefault(id);
         }
 
         var result = mapper.MapDeal(item, stages, links, next);
@@ -434,22 +468,94 @@ internal sealed partial class Bitrix24Adapter : ICrmAdapter
         return links;
     }
 
-    private async Task<Dictionary<string, DateTimeOffset?>> NextActivitiesAsync(IReadOnlyList<string> dealIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The earliest open activity deadline of each deal, from one <c>crm.activity.list</c> over the deals' bindings
+    /// (50 activities per answer, read on by id when there are more), in one batch with <paramref name="nextPage"/>'s
+    /// list call when given.
+    /// </summary>
+    private async Task<(Dictionary<string, DateTimeOffset?> Next, List<Dictionary<string, JsonElement>>? NextItems)> NextActivitiesAsync(
+        IReadOnlyList<string> dealIds, JsonObject? nextPage, CancellationToken cancellationToken)
     {
-        var next = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
-        if (dealIds.Count == 0)
+        var next = dealIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => (DateTimeOffset?)null, StringComparer.Ordinal);
+        var commands = new List<(string Key, string Command)>();
+        if (next.Count > 0)
         {
-            return next;
+            commands.Add((ActivitiesKey, ActivitiesCommand(next.Keys, afterActivityId: 0)));
         }
 
-        var reply = await BatchAsync([.. dealIds.Select(id => ("a" + id, NextActivityCommand(id)))], write: false, cancellationToken);
-        foreach (var id in dealIds)
+        if (nextPage is not null)
         {
-            ThrowIfFailed(reply, "a" + id, "crm.activity.list");
-            next[id] = EarliestDeadline(reply.Results["a" + id]);
+            commands.Add((NextPageKey, Bitrix24Query.Command("crm.item.list", nextPage)));
         }
 
-        return next;
+        if (commands.Count == 0)
+        {
+            return (next, null);
+        }
+
+        var reply = await BatchAsync(commands, write: false, cancellationToken);
+        List<Dictionary<string, JsonElement>>? nextItems = null;
+        if (nextPage is not null)
+        {
+            ThrowIfFailed(reply, NextPageKey, "crm.item.list");
+            nextItems = reply.Results[NextPageKey].Deserialize(Bitrix24JsonContext.Default.Bitrix24ItemsResult)?.Items ?? [];
+        }
+
+        while (next.Count > 0)
+        {
+            ThrowIfFailed(reply, ActivitiesKey, "crm.activity.list");
+            var activities = reply.Results[ActivitiesKey].ValueKind == JsonValueKind.Array
+                ? reply.Results[ActivitiesKey].Deserialize(Bitrix24JsonContext.Default.ListBitrix24Activity) ?? []
+                : [];
+            foreach (var activity in activities)
+            {
+                if (Bitrix24Values.Id(activity.OwnerId) is { } owner && next.TryGetValue(owner, out var earliest)
+                    && Bitrix24Values.String(activity.OwnerTypeId) is null or "2"
+                    && Bitrix24Values.TryTime(activity.Deadline, out var deadline) && deadline is { } due
+                    && (earliest is null || due < earliest))
+                {
+                    next[owner] = due;
+                }
+            }
+
+            // A full answer may not be all: read on after its last activity (rare: more than 50 open activities per 50 deals).
+            if (activities.Count < Bitrix24Limits.PageSize)
+            {
+                break;
+            }
+
+            var lastActivity = activities.Select(a => ParseId(Bitrix24Values.Id(a.Id))).Max();
+            reply = await BatchAsync([(ActivitiesKey, ActivitiesCommand(next.Keys, lastActivity))], write: false, cancellationToken);
+        }
+
+        return (next, nextItems);
+    }
+
+    /// <summary>Open activities owned by any of the deals, by id: the documented way to read many deals' activities at once (BINDINGS).</summary>
+    private static string ActivitiesCommand(IEnumerable<string> dealIds, long afterActivityId)
+    {
+        var filter = new JsonObject
+        {
+            ["BINDINGS"] = new JsonArray([.. dealIds.Select(id => (JsonNode)new JsonObject
+            {
+                ["OWNER_TYPE_ID"] = Bitrix24Limits.DealEntityTypeId,
+                ["OWNER_ID"] = Bitrix24Values.IdNode(id),
+            })]),
+            ["OWNER_TYPE_ID"] = Bitrix24Limits.DealEntityTypeId,
+            ["COMPLETED"] = "N",
+        };
+        if (afterActivityId > 0)
+        {
+            filter[">ID"] = afterActivityId;
+        }
+
+        return Bitrix24Query.Command("crm.activity.list", new JsonObject
+        {
+            ["filter"] = filter,
+            ["order"] = new JsonObject { ["ID"] = "ASC" },
+            ["select"] = new JsonArray("ID", "OWNER_ID", "OWNER_TYPE_ID", "DEADLINE"),
+            ["start"] = -1,
+        });
     }
 
     private static string NextActivityCommand(string dealId) => Bitrix24Query.Command("crm.activity.list", new JsonObject

@@ -34,8 +34,11 @@ public sealed class Bitrix24OAuthTests
         Assert.NotNull(stored);
         Assert.NotEqual(seed, stored.Pair.RefreshToken);
         Assert.True(stored.Pair.AccessTokenExpiresAt > host.Sandbox.Now.AddMinutes(50));
-        var requests = host.Portal.Requests;
+        var requests = host.Portal.Requests.Where(r => r.Path.StartsWith("/rest/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(requests);
+        Assert.Equal(
+            "/bitrix24/oauth/token/",
+            Assert.Single(host.Portal.Requests, r => !r.Path.StartsWith("/rest/", StringComparison.Ordinal)).Path);
         Assert.All(requests, r =>
         {
             Assert.Equal(200, r.StatusCode);
@@ -50,8 +53,9 @@ public sealed class Bitrix24OAuthTests
         await using var sandbox = CrmSandbox.Start(new SandboxOptions { DealCount = 10 });
         var portal = sandbox.Bitrix24;
         using var directory = new TempStore();
-        var store = new RecordingCredentialStore(directory.Store, () => portal.Requests.Count);
+        var store = new RecordingCredentialStore(directory.Store, () => portal.Requests.Count(r => r.Path.StartsWith("/rest/", StringComparison.Ordinal)));
         using var worker = new Worker(portal.CreateOAuthConnectionOptions("oauth"), store);
+        portal.ResetRequestLog();
 
         await worker.Adapter().GetPipelinesAsync(CancellationToken.None);
 
@@ -92,6 +96,7 @@ public sealed class Bitrix24OAuthTests
         Assert.Equal(1, summary.Changed);
         Assert.Equal(2, host.Portal.OAuthRefreshes);
         Assert.Single(host.Portal.Requests, r => r.StatusCode == 401);
+        Assert.Equal(2, host.Portal.Requests.Count(r => r.Path == "/bitrix24/oauth/token/"));
         Assert.Equal("renamed.example - After expiry", (await host.Store.GetDealAsync(host.Connection.Name, deal, CancellationToken.None))!.Name);
     }
 
@@ -107,7 +112,8 @@ public sealed class Bitrix24OAuthTests
         Assert.Contains("invalid_grant", failure.Message, StringComparison.Ordinal);
         Assert.Contains("OAuth:RefreshToken", failure.Message, StringComparison.Ordinal);
         Assert.Equal(1, host.Portal.OAuthTokenRequests);
-        Assert.Empty(host.Portal.Requests);
+        var refused = Assert.Single(host.Portal.Requests);
+        Assert.Equal(("/bitrix24/oauth/token/", 400), (refused.Path, refused.StatusCode));
     }
 
     [Fact]
@@ -127,8 +133,7 @@ public sealed class Bitrix24OAuthTests
 
         Assert.Contains(host.Connection.Name, failure.Message, StringComparison.Ordinal);
         Assert.Equal(tokenRequests + 1, host.Portal.OAuthTokenRequests);
-        Assert.Single(host.Portal.Requests);
-        Assert.Equal(401, host.Portal.Requests[0].StatusCode);
+        Assert.Equal([401, 400], host.Portal.Requests.Select(r => r.StatusCode));
     }
 
     [Fact]
@@ -150,6 +155,7 @@ public sealed class Bitrix24OAuthTests
         Assert.Equal(1, sandbox.Bitrix24.OAuthRefreshes);
         Assert.Equal(1, sandbox.Bitrix24.OAuthTokenRequests);
         Assert.All(sandbox.Bitrix24.Requests, r => Assert.Equal(200, r.StatusCode));
+        Assert.Single(sandbox.Bitrix24.Requests, r => r.Path == "/bitrix24/oauth/token/");
     }
 
     [Fact]

@@ -40,10 +40,10 @@ public sealed class Bitrix24ReadTests : IDisposable
     }
 
     [Fact]
-    public async Task GetDealsPageAsync_FullSync_PagesTheFastWayToTheEnd()
+    public async Task GetDealsPageAsync_FullSync_PagesTheFastWayToTheEnd_ReadingEachNextPageInTheActivitiesBatch()
     {
         _h.Fake.On("crm.item.list", "deals-page1.json", body: b => AfterId(b) is null);
-        _h.Fake.On("crm.item.list", "deals-page2.json", body: b => AfterId(b) == 50);
+        _h.Fake.OnSubCall("crm.item.list", _ => Bitrix24Fake.FixtureNode("deals-page2.json")["result"]!.DeepClone(), c => c.Contains("entityTypeId=2", StringComparison.Ordinal));
         var adapter = _h.CreateAdapter();
 
         var first = await adapter.GetDealsPageAsync(new DealPageRequest(null, null), CancellationToken.None);
@@ -54,22 +54,86 @@ public sealed class Bitrix24ReadTests : IDisposable
         Assert.NotNull(first.NextPageToken);
         Assert.Equal(3, second.Deals.Count);
         Assert.Null(second.NextPageToken);
-        var lists = _h.Fake.Requests("crm.item.list");
-        Assert.Equal(2, lists.Count);
-        foreach (var list in lists)
-        {
-            var body = Bitrix24Fake.Body(list);
-            Assert.Equal(2, body.GetProperty("entityTypeId").GetInt32());
-            Assert.Equal(-1, body.GetProperty("start").GetInt32());
-            Assert.Equal("ASC", body.GetProperty("order").GetProperty("id").GetString());
-            Assert.Equal("Y", body.GetProperty("useOriginalUfNames").GetString());
-            var select = body.GetProperty("select").EnumerateArray().Select(s => s.GetString()).ToList();
-            Assert.Contains("UF_CRM_SOURCE", select);
-            Assert.Contains("UF_CRM_1746431727372", select);
-            Assert.Contains("contactIds", select);
-        }
 
-        Assert.Equal(50, Bitrix24Fake.Body(lists[1]).GetProperty("filter").GetProperty(">id").GetInt64());
+        // One direct list call; the second page came in the batch that read the first page's next activities.
+        var list = Bitrix24Fake.Body(Assert.Single(_h.Fake.Requests("crm.item.list")));
+        Assert.Equal(2, list.GetProperty("entityTypeId").GetInt32());
+        Assert.Equal(-1, list.GetProperty("start").GetInt32());
+        Assert.Equal("ASC", list.GetProperty("order").GetProperty("id").GetString());
+        Assert.Equal("Y", list.GetProperty("useOriginalUfNames").GetString());
+        var select = list.GetProperty("select").EnumerateArray().Select(s => s.GetString()).ToList();
+        Assert.Contains("UF_CRM_SOURCE", select);
+        Assert.Contains("UF_CRM_1746431727372", select);
+        Assert.Contains("contactIds", select);
+        var nextPage = Assert.Single(_h.Fake.SubCalls, c => c.Command.StartsWith("crm.item.list", StringComparison.Ordinal)).Command;
+        Assert.Contains("entityTypeId=2", nextPage, StringComparison.Ordinal);
+        Assert.Contains("filter[%3Eid]=50", nextPage, StringComparison.Ordinal);
+        Assert.Contains("start=-1", nextPage, StringComparison.Ordinal);
+        Assert.Contains("order[id]=ASC", nextPage, StringComparison.Ordinal);
+        Assert.Contains("select[", nextPage, StringComparison.Ordinal);
+        Assert.Contains("=UF_CRM_SOURCE", nextPage, StringComparison.Ordinal);
+        Assert.Equal(2, _h.Fake.SubCalls.Count(c => c.Command.StartsWith("crm.activity.list", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task GetDealsPageAsync_FullPageFollowedByAnEmptyOne_EndsWithoutAnotherRequest()
+    {
+        _h.Fake.On("crm.item.list", "deals-page1.json");
+        _h.Fake.OnSubCall("crm.item.list", _ => JsonNode.Parse("""{"items":[]}"""), c => c.Contains("entityTypeId=2", StringComparison.Ordinal));
+        var adapter = _h.CreateAdapter();
+        await adapter.GetPipelinesAsync(CancellationToken.None);
+        await adapter.GetFieldDefinitionsAsync(CancellationToken.None);
+        var before = _h.Fake.AllRequests.Count;
+
+        var page = await adapter.GetDealsPageAsync(new DealPageRequest(null, null), CancellationToken.None);
+
+        Assert.Null(page.NextPageToken);
+        Assert.Equal(2, _h.Fake.AllRequests.Count - before);
+    }
+
+    [Fact]
+    public async Task GetDealsPageAsync_TokenFromAnotherRun_ListsThePageItself()
+    {
+        _h.Fake.On("crm.item.list", "deals-page2.json", body: b => AfterId(b) == 50);
+
+        var page = await _h.CreateAdapter().GetDealsPageAsync(new DealPageRequest(null, Paging.Bitrix24PageToken.Encode(50)), CancellationToken.None);
+
+        Assert.Equal(3, page.Deals.Count);
+        Assert.Single(_h.Fake.Requests("crm.item.list"));
+        Assert.DoesNotContain(_h.Fake.SubCalls, c => c.Command.StartsWith("crm.item.list", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetDealsPageAsync_IncrementalFullPage_ReadsTheNextPageWithTheSameWindow()
+    {
+        _h.Fake.On("crm.item.list", "deals-page1.json");
+        _h.Fake.OnSubCall("crm.item.list", _ => JsonNode.Parse("""{"items":[]}"""), c => c.Contains("entityTypeId=2", StringComparison.Ordinal));
+        var adapter = _h.CreateAdapter();
+        await adapter.GetPipelinesAsync(CancellationToken.None);
+
+        await adapter.GetDealsPageAsync(new DealPageRequest(new DateTimeOffset(2024, 9, 2, 15, 37, 18, TimeSpan.Zero), null), CancellationToken.None);
+
+        var nextPage = Assert.Single(_h.Fake.SubCalls, c => c.Command.StartsWith("crm.item.list", StringComparison.Ordinal)).Command;
+        Assert.Contains("filter[%3E%3DupdatedTime]=2024-09-02T18%3A37%3A18%2B03%3A00", nextPage, StringComparison.Ordinal);
+        Assert.Contains("filter[%3Eid]=50", nextPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetDealsPageAsync_MoreThanFiftyOpenActivities_ReadsOnByIdAndKeepsTheEarliest()
+    {
+        _h.Fake.On("crm.item.list", "deals-page2.json");
+        var many = new JsonArray([.. Enumerable.Range(100, 50).Select(i => (JsonNode)JsonNode.Parse(
+            $$"""{"ID":"{{i}}","OWNER_ID":"52","OWNER_TYPE_ID":"2","DEADLINE":"2024-10-01T12:00:00+03:00"}""")!)]);
+        _h.Fake.OnSubCall("crm.activity.list", _ => many.DeepClone(), c => !c.Contains("%3EID", StringComparison.Ordinal));
+        _h.Fake.OnSubCall(
+            "crm.activity.list",
+            _ => JsonNode.Parse("""[{"ID":"150","OWNER_ID":"52","OWNER_TYPE_ID":"2","DEADLINE":"2024-09-20T12:00:00+03:00"}]"""),
+            c => c.Contains("filter[%3EID]=149", StringComparison.Ordinal));
+
+        var page = await _h.CreateAdapter().GetDealsPageAsync(new DealPageRequest(null, null), CancellationToken.None);
+
+        Assert.Equal(new DateTimeOffset(2024, 9, 20, 9, 0, 0, TimeSpan.Zero), page.Deals.Single(d => d.ExternalId == "52").NextActivityAt);
+        Assert.Equal(2, _h.Fake.SubCalls.Count(c => c.Command.StartsWith("crm.activity.list", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -94,7 +158,12 @@ public sealed class Bitrix24ReadTests : IDisposable
     public async Task GetDealsPageAsync_MapsStatusTimesLinksAndCustomFields()
     {
         _h.Fake.On("crm.item.list", "deals-page1.json");
-        _h.Fake.OnSubCall("crm.activity.list", _ => JsonNode.Parse("""[{"ID":"77","DEADLINE":"2024-09-10T12:00:00+03:00"},{"ID":"78","DEADLINE":"2024-09-12T12:00:00+03:00"}]"""), c => c.Contains("filter[OWNER_ID]=1&", StringComparison.Ordinal));
+        _h.Fake.OnSubCall("crm.item.list", _ => JsonNode.Parse("""{"items":[]}"""), c => c.Contains("entityTypeId=2", StringComparison.Ordinal));
+        _h.Fake.OnSubCall("crm.activity.list", _ => JsonNode.Parse("""
+            [{"ID":"77","OWNER_ID":"1","OWNER_TYPE_ID":"2","DEADLINE":"2024-09-12T12:00:00+03:00"},
+             {"ID":"78","OWNER_ID":"1","OWNER_TYPE_ID":"2","DEADLINE":"2024-09-10T12:00:00+03:00"},
+             {"ID":"79","OWNER_ID":"1","OWNER_TYPE_ID":"3","DEADLINE":"2024-09-01T12:00:00+03:00"}]
+            """));
 
         var deals = (await _h.CreateAdapter().GetDealsPageAsync(new DealPageRequest(null, null), CancellationToken.None)).Deals.ToDictionary(d => d.ExternalId);
 
@@ -129,11 +198,18 @@ public sealed class Bitrix24ReadTests : IDisposable
         Assert.Null(deals["5"].Fields["deal.source"]);
         Assert.Equal(DealStatus.Open, deals["6"].Status);
         Assert.Equal("2", deals["6"].PipelineId);
-        Assert.Equal(50, _h.Fake.SubCalls.Count(c => c.Command.StartsWith("crm.activity.list", StringComparison.Ordinal)));
-        var activityCall = _h.Fake.SubCalls.First(c => c.Command.StartsWith("crm.activity.list", StringComparison.Ordinal)).Command;
+        Assert.Null(deals["2"].NextActivityAt);
+
+        // One sub-call over the page's deals (BINDINGS), in the batch that also read the next page.
+        var activityCall = Assert.Single(_h.Fake.SubCalls, c => c.Command.StartsWith("crm.activity.list", StringComparison.Ordinal)).Command;
+        Assert.Contains("filter[BINDINGS][0][OWNER_TYPE_ID]=2&filter[BINDINGS][0][OWNER_ID]=1&", activityCall, StringComparison.Ordinal);
+        Assert.Contains("filter[BINDINGS][49][OWNER_ID]=", activityCall, StringComparison.Ordinal);
         Assert.Contains("filter[OWNER_TYPE_ID]=2", activityCall, StringComparison.Ordinal);
         Assert.Contains("filter[COMPLETED]=N", activityCall, StringComparison.Ordinal);
-        Assert.Contains("order[DEADLINE]=ASC", activityCall, StringComparison.Ordinal);
+        Assert.Contains("order[ID]=ASC", activityCall, StringComparison.Ordinal);
+        Assert.Contains("start=-1", activityCall, StringComparison.Ordinal);
+        var batch = Assert.Single(_h.Fake.Requests("batch"), r => Bitrix24Fake.Body(r).GetProperty("cmd").TryGetProperty("activities", out _));
+        Assert.Equal(["activities", "nextPage"], Bitrix24Fake.Body(batch).GetProperty("cmd").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

@@ -9,6 +9,12 @@ internal sealed class Bitrix24Activity
     [JsonPropertyName("ID")]
     public JsonElement Id { get; init; }
 
+    [JsonPropertyName("OWNER_ID")]
+    public JsonElement OwnerId { get; init; }
+
+    [JsonPropertyName("OWNER_TYPE_ID")]
+    public JsonElement OwnerTypeId { get; init; }
+
     [JsonPropertyName("DEADLINE")]
     public string? Deadline { get; init; }
 }

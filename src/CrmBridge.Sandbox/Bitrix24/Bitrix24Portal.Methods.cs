@@ -211,11 +211,22 @@ internal sealed partial class Bitrix24Portal
 
     private Bitrix24MethodResult ActivityList(JsonObject p)
     {
-        var filter = new Bitrix24Filter(Bitrix24Params.Get(p, "filter"));
+        // BINDINGS (activities bound to any of several owners, as documented for reading many deals' activities at once)
+        // is not a field condition: it picks the candidates, and the rest of the filter applies to them.
+        var filterNode = Bitrix24Params.Get(p, "filter")?.DeepClone() as JsonObject;
+        var bindings = filterNode?.FirstOrDefault(e => string.Equals(e.Key, "BINDINGS", StringComparison.OrdinalIgnoreCase));
+        if (bindings?.Key is { } bindingsKey)
+        {
+            filterNode!.Remove(bindingsKey);
+        }
+
+        var filter = new Bitrix24Filter(filterNode);
         var byDeadline = Bitrix24Params.Get(p, "order") is JsonObject order && order.ContainsKey("DEADLINE");
-        IEnumerable<Bitrix24Record> candidates = filter.EqualsLong("OWNER_ID") is { } owner
-            ? ActivitiesOf(owner)
-            : Activities.From(filter.AfterId);
+        IEnumerable<Bitrix24Record> candidates = bindings?.Key is not null
+            ? BoundActivities(bindings.Value.Value, filter.AfterId)
+            : filter.EqualsLong("OWNER_ID") is { } owner
+                ? ActivitiesOf(owner)
+                : Activities.From(filter.AfterId);
         if (byDeadline)
         {
             candidates = candidates.OrderBy(a => a["DEADLINE"] as DateTimeOffset? ?? DateTimeOffset.MaxValue);
@@ -223,6 +234,18 @@ internal sealed partial class Bitrix24Portal
         var select = Select(p);
         var (page, total, next) = Page(candidates, filter, Start(p));
         return new(new JsonArray([.. page.Select(a => (JsonNode)Bitrix24Json.Legacy(a, select))]), total, next);
+    }
+
+    /// <summary>The activities of the deals a BINDINGS filter names (<c>[{OWNER_TYPE_ID, OWNER_ID}, ...]</c>), by id, after <paramref name="afterId"/>.</summary>
+    private IEnumerable<Bitrix24Record> BoundActivities(JsonNode? bindings, long afterId)
+    {
+        var owners = Bitrix24Params.List(bindings)
+            .OfType<JsonObject>()
+            .Where(b => Bitrix24Params.Long(Bitrix24Params.Get(b, "OWNER_TYPE_ID")) == Bitrix24Schema.Deal)
+            .Select(b => Bitrix24Params.Long(Bitrix24Params.Get(b, "OWNER_ID")))
+            .OfType<long>()
+            .Distinct();
+        return owners.SelectMany(ActivitiesOf).Where(a => a.Id > afterId).OrderBy(a => a.Id).ToList();
     }
 
     private Bitrix24MethodResult TodoAdd(JsonObject p)

@@ -60,7 +60,7 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
         this.clock = clock;
         Root = server.BaseUrl;
         portal = new Bitrix24Portal(dataset, () => clock.Now);
-        oauth = new Bitrix24OAuthServer(server, BaseUrl, () => clock.Now, faults);
+        oauth = new Bitrix24OAuthServer(server, BaseUrl, () => clock.Now, faults, log.Add);
         MapRoutes(server);
     }
 
@@ -125,7 +125,10 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
         }
     }
 
-    /// <summary>Requests received under <c>/rest/</c>, oldest first; the webhook secret in their paths is masked.</summary>
+    /// <summary>
+    /// Requests received under <c>/rest/</c> and at the OAuth token endpoint, oldest first; the webhook secret, the
+    /// <c>auth</c> token and the token endpoint's secrets are masked.
+    /// </summary>
     public IReadOnlyList<SandboxRequest> Requests => log.Snapshot();
 
     /// <summary>Timeline comments added through the API, as (deal id, text).</summary>
@@ -151,8 +154,9 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
     public void LimitRequests(double drainPerSecond, int threshold) => bucket = new Bitrix24LeakyBucket(drainPerSecond, threshold);
 
     /// <summary>
-    /// Makes the webhook fail with 401 NO_AUTH_FOUND from now on (as when an admin deletes it or changes its code), and
-    /// every OAuth access token issued so far answer 401 expired_token.
+    /// Makes the current credentials fail: the webhook answers 401 NO_AUTH_FOUND from now on (as when an admin deletes it
+    /// or changes its code), every OAuth access token issued so far 401 expired_token, and every refresh token issued so
+    /// far is refused (as when the application is removed); a new <see cref="IssueRefreshToken"/> authorizes again.
     /// </summary>
     public void ExpireToken()
     {
@@ -162,6 +166,7 @@ public sealed partial class Bitrix24Sandbox : ISandboxCrm
         }
 
         oauth.ExpireAccessTokens();
+        oauth.RevokeRefreshTokens();
     }
 
     /// <summary>Every OAuth access token issued so far expires now (the webhook keeps working).</summary>

@@ -28,6 +28,9 @@ public sealed class Bitrix24Fake : IDisposable
         Server = WireMockServer.Start();
         Server.Given(Request.Create().WithPath(MethodPath("batch")).UsingPost()).AtPriority(10).RespondWith(Response.Create().WithCallback(Batch));
         OnSubCall("crm.activity.list", _ => new JsonArray());
+
+        // The deals page after the last one: empty, unless a test says otherwise.
+        OnSubCall("crm.item.list", _ => new JsonObject { ["items"] = new JsonArray() }, c => c.Contains("entityTypeId=2", StringComparison.Ordinal));
     }
 
     public WireMockServer Server { get; }

@@ -36,9 +36,10 @@ public sealed class Bitrix24OAuthSandboxTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, call.Status);
         Assert.Equal(1, portal.OAuthRefreshes);
         Assert.Equal(2, portal.OAuthTokenRequests);
-        var logged = Assert.Single(portal.Requests);
-        Assert.Equal("/rest/crm.category.list.json", logged.Path);
-        Assert.Equal("auth=***", logged.Query);
+        Assert.Equal(["/bitrix24/oauth/token/", "/bitrix24/oauth/token/", "/rest/crm.category.list.json"], portal.Requests.Select(r => r.Path));
+        Assert.Equal("auth=***", portal.Requests[2].Query);
+        Assert.All(portal.Requests.Take(2), r => Assert.EndsWith("client_secret=***&refresh_token=***", r.Query, StringComparison.Ordinal));
+        Assert.All(portal.Requests, r => Assert.DoesNotContain(portal.OAuthClientSecret, r.Query, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,6 +75,20 @@ public sealed class Bitrix24OAuthSandboxTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, accepted.Status);
         Assert.False(_sandbox.Faults.TokenExpired(CrmKind.Bitrix24));
         Assert.Equal(1, _sandbox.Faults.UnauthorizedAnswers(CrmKind.Bitrix24));
+    }
+
+    [Fact]
+    public async Task ExpireToken_RevokesTheApplicationsRefreshTokens()
+    {
+        var portal = _sandbox.Bitrix24;
+        var seed = portal.IssueRefreshToken();
+
+        portal.ExpireToken();
+        var (status, body) = await RefreshAsync(seed);
+        var (renewed, _) = await RefreshAsync(portal.IssueRefreshToken());
+
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid_grant"), (status, body.GetProperty("error").GetString()));
+        Assert.Equal(HttpStatusCode.OK, renewed);
     }
 
     [Fact]

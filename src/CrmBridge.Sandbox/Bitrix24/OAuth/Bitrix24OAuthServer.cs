@@ -26,13 +26,15 @@ internal sealed partial class Bitrix24OAuthServer
     private readonly Func<DateTimeOffset> now;
     private readonly Func<SandboxFaults?> faults;
     private readonly Uri clientEndpoint;
+    private readonly Action<SandboxRequest> log;
     private TimeSpan accessTokenLifetime = TimeSpan.FromHours(1);
     private int refreshes;
     private int requests;
 
-    public Bitrix24OAuthServer(SandboxServer server, Uri clientEndpoint, Func<DateTimeOffset> now, Func<SandboxFaults?> faults)
+    public Bitrix24OAuthServer(SandboxServer server, Uri clientEndpoint, Func<DateTimeOffset> now, Func<SandboxFaults?> faults, Action<SandboxRequest> log)
     {
         this.now = now;
+        this.log = log;
         this.faults = faults;
         this.clientEndpoint = clientEndpoint;
         TokenUrl = new Uri(server.BaseUrl, TokenPath);
@@ -126,7 +128,26 @@ internal sealed partial class Bitrix24OAuthServer
         }
     }
 
+    /// <summary>Every refresh token issued so far stops working (the application was removed or its access revoked).</summary>
+    public void RevokeRefreshTokens()
+    {
+        lock (gate)
+        {
+            refreshTokens.Clear();
+        }
+    }
+
     private SandboxHttpResponse Token(SandboxHttpRequest request, Match route)
+    {
+        var response = Answer(request);
+        var query = HttpUtility.ParseQueryString(request.RawQuery ?? "");
+        log(new SandboxRequest(
+            request.Method, TokenPath, $"grant_type={query["grant_type"]}&client_id={query["client_id"]}&client_secret=***&refresh_token=***", null, response.StatusCode, now()));
+        _ = route;
+        return response;
+    }
+
+    private SandboxHttpResponse Answer(SandboxHttpRequest request)
     {
         lock (gate)
         {
@@ -181,7 +202,6 @@ internal sealed partial class Bitrix24OAuthServer
             ["user_id"] = 1,
             ["refresh_token"] = next,
         };
-        _ = route;
         return new SandboxHttpResponse(200, Encoding.UTF8.GetBytes(body.ToJsonString()));
     }
 
