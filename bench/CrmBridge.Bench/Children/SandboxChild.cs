@@ -1,6 +1,7 @@
 using CrmBridge.Bench.Runs;
 using CrmBridge.Core.Model;
 using CrmBridge.Sandbox;
+using CrmBridge.Sandbox.Dataset;
 using CrmBridge.Sandbox.Faults;
 
 namespace CrmBridge.Bench.Children;
@@ -10,7 +11,7 @@ namespace CrmBridge.Bench.Children;
 /// Reads commands from standard input: <c>change KIND COUNT</c> renames that many deals (as users would); <c>reset KIND</c>
 /// clears that CRM's request log; <c>requests KIND</c> answers its requests by endpoint; <c>required KIND COUNT related|deals</c>
 /// answers the further lists a sync must read (COUNT 0: a full sync of every deal; else an incremental one after COUNT
-/// changed); <c>quit</c>.
+/// changed, optionally followed by how many deals its window held); <c>quit</c>.
 /// </summary>
 internal static class SandboxChild
 {
@@ -51,10 +52,10 @@ internal static class SandboxChild
                 Console.Out.WriteLine("OK");
                 Console.Out.Flush();
             }
-            else if (parts is ["required", var requiredKind, var changed, var scope])
+            else if (parts is ["required", var requiredKind, var changed, var scope, .. var fetched])
             {
                 var changedCount = int.Parse(changed, System.Globalization.CultureInfo.InvariantCulture);
-                var subject = changedCount == 0 ? deals : [.. deals.Take(changedCount)];
+                var subject = changedCount == 0 ? deals : Window(deals, changedCount, fetched is [var f] ? int.Parse(f, System.Globalization.CultureInfo.InvariantCulture) : changedCount);
                 var crm = Crm(sandbox, requiredKind);
                 ChildProtocol.Write(ChildProtocol.Required, new RequiredAnswer(
                     [.. RequiredReads.For(crm.Kind, subject, incremental: changedCount > 0, related: scope == "related", crm.CreateConnectionOptions().FieldMap)],
@@ -73,4 +74,11 @@ internal static class SandboxChild
     }
 
     private static ISandboxCrm Crm(CrmSandbox sandbox, string kind) => sandbox.Crms.Single(c => c.Kind == Enum.Parse<CrmKind>(kind));
+
+    /// <summary>
+    /// The deals an incremental window holds: the changed ones, and, by design, those changed shortly before the previous
+    /// run started (the overlap that catches late-visible changes), which are the most recently updated of the rest.
+    /// </summary>
+    private static List<SandboxDeal> Window(IReadOnlyList<SandboxDeal> deals, int changed, int fetched) =>
+        [.. deals.Take(changed), .. deals.Skip(changed).OrderByDescending(d => d.UpdatedAt).Take(Math.Max(0, fetched - changed))];
 }
