@@ -9,7 +9,7 @@ namespace CrmBridge.Core.Hygiene.Sweep;
 /// </summary>
 internal sealed class CrossDealRules(string connection, FindingSink sink, int expectedDeals, bool names, bool companies)
 {
-    // Sized up front from the deal count: growing a million-entry table doubles it for a moment.
+    // Sized up front from the expected deal count: growing a million-entry table doubles it for a moment.
     private readonly Dictionary<ulong, NameGroup> _names = new(names ? expectedDeals : 0);
     private readonly Dictionary<ulong, CompanyGroup> _companies = new(companies ? expectedDeals / 2 : 0);
     private readonly Dictionary<string, int> _pipelines = new(StringComparer.Ordinal);

@@ -40,8 +40,6 @@ public sealed partial class HygieneSweeper(
         var start = new HygieneSweepStart(Guid.NewGuid().ToString("N"), connection, time.GetUtcNow());
         var sink = new FindingSink();
         var evaluator = new DealEvaluator(connection, sink);
-        var expected = (int)Math.Min(await store.CountDealsAsync(new DealQuery(connection), cancellationToken), 50_000_000);
-        var cross = new CrossDealRules(connection, sink, expected, rules.All.Any(r => r.DuplicateNamesOn), rules.All.Any(r => r.OpenDealsPerCompanyOn));
         var mapped = bridgeOptions.Value.FindConnection(connection)?.FieldMap.Keys ?? Enumerable.Empty<string>();
         var health = rules.All.Any(r => r.FieldHealthOn) ? new FieldHealthAccumulator(settings.FieldHealth, mapped) : null;
         var skips = new SkipLog(this);
@@ -49,6 +47,11 @@ public sealed partial class HygieneSweeper(
         long swept = 0;
         var ordinal = 0;
 
+        // The cross-deal tables are sized from the previous sweep (growing a million-entry table doubles it for a
+        // moment); counting the deals instead would scan the whole table once more.
+        var previous = await hygieneStore.GetSweepsAsync(connection, 1, cancellationToken);
+        var expected = previous.Count == 0 ? 0 : (int)Math.Min(previous[0].DealsSwept + previous[0].DealsSkipped, 50_000_000);
+        var cross = new CrossDealRules(connection, sink, expected, rules.All.Any(r => r.DuplicateNamesOn), rules.All.Any(r => r.OpenDealsPerCompanyOn));
         await using var writer = await hygieneStore.BeginSweepAsync(start, cancellationToken);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var channel = Channel.CreateBounded<DealChunk>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
@@ -62,18 +65,19 @@ public sealed partial class HygieneSweeper(
         {
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken))
             {
-                foreach (var deal in chunk.Deals)
+                for (var i = 0; i < chunk.Deals.Count; i++)
                 {
+                    var deal = chunk.Deals[i];
                     try
                     {
                         var set = rules.For(deal.PipelineId);
-                        var company = deal.CompanyId is { } companyId ? chunk.Companies.GetValueOrDefault(companyId) : null;
+                        var company = chunk.Companies[i];
                         contacts.Clear();
-                        foreach (var contactId in deal.ContactIds)
+                        for (var c = i == 0 ? 0 : chunk.ContactEnds[i - 1]; c < chunk.ContactEnds[i]; c++)
                         {
-                            if (chunk.Contacts.TryGetValue(contactId, out var contact) && !contacts.Contains(contact))
+                            if (!contacts.Contains(chunk.Contacts[c]))
                             {
-                                contacts.Add(contact);
+                                contacts.Add(chunk.Contacts[c]);
                             }
                         }
 
@@ -269,12 +273,15 @@ public sealed partial class HygieneSweeper(
             cache.AddContacts(contactIds, await contacts);
         }
 
-        var chunk = new DealChunk(deals, new Dictionary<string, Company>(StringComparer.Ordinal), new Dictionary<string, Contact>(StringComparer.Ordinal));
-        foreach (var deal in deals)
+        var resolved = new Company?[deals.Count];
+        var linked = new List<Contact>(needsContacts ? deals.Count * 2 : 0);
+        var ends = new int[deals.Count];
+        for (var i = 0; i < deals.Count; i++)
         {
-            if (needsCompanies && !string.IsNullOrEmpty(deal.CompanyId) && cache.TryGetCompany(deal.CompanyId, out var company) && company is not null)
+            var deal = deals[i];
+            if (needsCompanies && !string.IsNullOrEmpty(deal.CompanyId) && cache.TryGetCompany(deal.CompanyId, out var company))
             {
-                chunk.Companies.TryAdd(company.ExternalId, company);
+                resolved[i] = company;
             }
 
             if (needsContacts)
@@ -283,13 +290,15 @@ public sealed partial class HygieneSweeper(
                 {
                     if (!string.IsNullOrEmpty(id) && cache.TryGetContact(id, out var contact) && contact is not null)
                     {
-                        chunk.Contacts.TryAdd(contact.ExternalId, contact);
+                        linked.Add(contact);
                     }
                 }
             }
+
+            ends[i] = linked.Count;
         }
 
-        return chunk;
+        return new DealChunk(deals, resolved, [.. linked], ends);
     }
 
     /// <summary>
