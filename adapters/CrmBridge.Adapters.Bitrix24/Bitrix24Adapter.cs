@@ -353,13 +353,21 @@ internal sealed partial class Bitrix24Adapter : ICrmAdapter
             categories.Insert(0, new Bitrix24Category { Id = 0, Name = "General", Sort = 0 });
         }
 
-        // Category 0 keeps its stages under DEAL_STAGE, the others under DEAL_STAGE_{id}: one batch reads them all.
+        // Category 0 keeps its stages under DEAL_STAGE, the others under DEAL_STAGE_{id}: one batch reads them all, and
+        // the field definitions the field map needs ride along when the mapper is not built yet.
         var commands = categories.Select(c => (Key: Key(c), Command: Bitrix24Query.Command("crm.status.list", new JsonObject
         {
             ["filter"] = new JsonObject { ["ENTITY_ID"] = c.Id == 0 ? "DEAL_STAGE" : $"DEAL_STAGE_{c.Id.ToString(CultureInfo.InvariantCulture)}" },
             ["order"] = new JsonObject { ["SORT"] = "ASC" },
         }))).ToList();
+        var fieldEntities = _mapper is null ? Bitrix24FieldCatalog.EntitiesOf(_connection.FieldMap) : [];
+        commands.AddRange(FieldCommands(fieldEntities));
         var reply = await BatchAsync(commands, write: false, cancellationToken);
+        if (fieldEntities.Count > 0 && fieldEntities.All(e => reply.Results.ContainsKey(FieldKey(e))))
+        {
+            _mapper = BuildMapper(reply, fieldEntities);
+        }
+
         var pipelines = new List<Pipeline>();
         var stages = new Dictionary<string, Bitrix24StageInfo>(StringComparer.Ordinal);
         foreach (var category in categories.OrderBy(c => c.Sort).ThenBy(c => c.Id))
@@ -389,24 +397,32 @@ internal sealed partial class Bitrix24Adapter : ICrmAdapter
         }
 
         var entities = Bitrix24FieldCatalog.EntitiesOf(_connection.FieldMap);
+        var reply = entities.Count > 0 ? await BatchAsync(FieldCommands(entities), write: false, cancellationToken) : new Bitrix24BatchReply();
+        _mapper = BuildMapper(reply, entities);
+        return _mapper;
+    }
+
+    /// <summary>One <c>crm.item.fields</c> sub-call per entity the field map names.</summary>
+    private static List<(string Key, string Command)> FieldCommands(IEnumerable<string> entities) =>
+        [.. entities.Select(e => (FieldKey(e), Bitrix24Query.Command("crm.item.fields", new JsonObject { ["entityTypeId"] = EntityTypeId(e), ["useOriginalUfNames"] = "Y" })))];
+
+    private static string FieldKey(string entity) => "fields_" + entity;
+
+    private Bitrix24Mapper BuildMapper(Bitrix24BatchReply reply, IReadOnlyCollection<string> entities)
+    {
         var definitions = new Dictionary<string, Dictionary<string, Bitrix24Field>>(StringComparer.Ordinal);
+        foreach (var entity in entities)
+        {
+            ThrowIfFailed(reply, FieldKey(entity), "crm.item.fields");
+            definitions[entity] = reply.Results[FieldKey(entity)].Deserialize(Bitrix24JsonContext.Default.Bitrix24FieldsResult)?.Fields ?? [];
+        }
+
         if (entities.Count > 0)
         {
-            var reply = await BatchAsync(
-                [.. entities.Select(e => (e, Bitrix24Query.Command("crm.item.fields", new JsonObject { ["entityTypeId"] = EntityTypeId(e), ["useOriginalUfNames"] = "Y" })))],
-                write: false,
-                cancellationToken);
-            foreach (var entity in entities)
-            {
-                ThrowIfFailed(reply, entity, "crm.item.fields");
-                definitions[entity] = reply.Results[entity].Deserialize(Bitrix24JsonContext.Default.Bitrix24FieldsResult)?.Fields ?? [];
-            }
-
             _dealFields = definitions.GetValueOrDefault("deal");
         }
 
-        _mapper = new Bitrix24Mapper(Connection, new Bitrix24FieldCatalog(_connection.FieldMap, definitions));
-        return _mapper;
+        return new Bitrix24Mapper(Connection, new Bitrix24FieldCatalog(_connection.FieldMap, definitions));
     }
 
     private async Task<Dictionary<string, Bitrix24Field>> LoadDealFieldsAsync(CancellationToken cancellationToken)

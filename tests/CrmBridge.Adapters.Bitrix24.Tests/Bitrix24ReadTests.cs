@@ -76,6 +76,23 @@ public sealed class Bitrix24ReadTests : IDisposable
     }
 
     [Fact]
+    public async Task GetPipelinesAsync_ReadsTheFieldDefinitionsInTheStagesBatch_SoDealsNeedNoFurtherBatch()
+    {
+        _h.Fake.On("crm.item.list", "deals-page2.json");
+        var adapter = _h.CreateAdapter();
+
+        await adapter.GetPipelinesAsync(CancellationToken.None);
+        var page = await adapter.GetDealsPageAsync(new DealPageRequest(null, null), CancellationToken.None);
+
+        Assert.Equal(3, page.Deals.Count);
+        Assert.Equal("website", page.Deals.Single(d => d.ExternalId == "51").Fields["deal.source"]);
+        var first = Bitrix24Fake.Body(_h.Fake.Requests("batch")[0]).GetProperty("cmd").EnumerateObject().Select(p => p.Value.GetString()!).ToList();
+        Assert.Contains(first, c => c.StartsWith("crm.status.list", StringComparison.Ordinal));
+        Assert.Equal(3, first.Count(c => c.StartsWith("crm.item.fields", StringComparison.Ordinal)));
+        Assert.Equal(3, _h.Fake.SubCalls.Count(c => c.Command.StartsWith("crm.item.fields", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task GetDealsPageAsync_FullPageFollowedByAnEmptyOne_EndsWithoutAnotherRequest()
     {
         _h.Fake.On("crm.item.list", "deals-page1.json");
