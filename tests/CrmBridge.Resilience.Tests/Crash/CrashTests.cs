@@ -75,17 +75,19 @@ public sealed class CrashTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task HygieneFix_KilledAtRandomPoints_FixesEverythingAndCreatesNoExtraDeal()
+    public async Task HygieneFix_KilledAtRandomPoints_FixesEverythingAndCreatesNoExtraDealOrTask()
     {
         var expected = await HygieneWritesAsync(kill: false);
         var actual = await HygieneWritesAsync(kill: true);
 
-        // Task counts are reported, not compared: a duplicate task after a kill is a known gap (KnownDefects.TaskCreateLostToAKill).
-        Assert.Equal(expected.ToDictionary(e => e.Key, e => e.Value.Fixes), actual.ToDictionary(e => e.Key, e => e.Value.Fixes));
         foreach (var (crm, want) in expected)
         {
             output.WriteLine($"{crm}: tasks {want.Tasks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} without kills, {actual[crm].Tasks?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} after kills");
         }
+
+        Assert.Equal(expected.ToDictionary(e => e.Key, e => e.Value.Fixes), actual.ToDictionary(e => e.Key, e => e.Value.Fixes));
+        Assert.All(expected, e => Assert.True(e.Value.Tasks is not null, $"{e.Key}: the sandbox does not expose its tasks"));
+        Assert.Equal(expected.ToDictionary(e => e.Key, e => e.Value.Tasks), actual.ToDictionary(e => e.Key, e => e.Value.Tasks));
     }
 
     /// <summary>Per CRM: CRM deals added by carry-over, after kills (or none) and one run let finish, then a second finishing run.</summary>
@@ -127,14 +129,26 @@ public sealed class CrashTests(ITestOutputHelper output)
         {
             var duration = await TimeOneRunAsync(directory, configuration, "hygiene", "--dry-run", "--tasks");
             var random = new Random(CrashSettings.Seed + 2);
+            var kills = 0;
             for (var i = 0; i < CrashSettings.Iterations; i++)
             {
-                await RunAndKillAsync(directory, configuration, duration * 3, random, ["hygiene", "--fix", "--tasks"]);
+                kills += await RunAndKillAsync(directory, configuration, duration * 3, random, ["hygiene", "--fix", "--tasks"]) ? 1 : 0;
             }
+
+            output.WriteLine($"hygiene: {CrashSettings.Iterations} runs, {kills} killed mid-way");
         }
 
         await FinishAsync(directory, configuration, "hygiene", "--fix", "--tasks");
         await FinishAsync(directory, configuration, "hygiene", "--fix", "--tasks");
+        if (kill)
+        {
+            // Task writes a kill left in doubt (intent recorded, outcome never): each was settled by the audit log or by the CRM's marker.
+            await using var store = new SqliteCrmStore(directory.File("hygiene.db"));
+            var audit = await store.GetAuditEntriesAsync(new Core.Writes.AuditQuery(Limit: 1_000_000), CancellationToken.None);
+            var inDoubt = audit.Where(e => e.EntityType == "task" && e.Outcome == Core.Writes.AuditOutcome.Pending).Select(e => (e.Connection, e.IdempotencyKey)).ToHashSet();
+            var settled = audit.Count(e => e.Outcome == Core.Writes.AuditOutcome.Succeeded && inDoubt.Contains((e.Connection, e.IdempotencyKey)));
+            output.WriteLine($"hygiene: {inDoubt.Count} task writes left in doubt by kills, {settled} of them settled as succeeded");
+        }
         var result = new SortedDictionary<string, (string, int?)>(StringComparer.Ordinal);
         foreach (var crm in sandbox.Crms)
         {

@@ -10,10 +10,6 @@ namespace CrmBridge.Resilience.Tests.Harness;
 /// </summary>
 internal static class KnownDefects
 {
-    public const string TaskCreateLostToAKill =
-        "A task whose create reached the CRM just before the worker was killed is created again by the next run: CrmWriter finds " +
-        "earlier task and note writes only in the local audit log, not in the CRM (a deal create is found by its marker)";
-
     public static IReadOnlyDictionary<(CrmKind Crm, SandboxFaultKind Fault), string> SyncFaults { get; } =
         new Dictionary<(CrmKind, SandboxFaultKind), string>
         {
