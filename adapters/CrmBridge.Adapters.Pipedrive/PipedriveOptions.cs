@@ -53,11 +53,12 @@ public sealed class PipedriveOptions
 
     /// <summary>
     /// How many of one page's independent reads (activity batches, the persons of each deal) may be in flight at once, so
-    /// a page costs the time the rate limit sets rather than the sum of every round trip. The connection's limiter still
-    /// guards the total.
+    /// a distant Pipedrive costs the time the rate limit sets rather than the sum of every round trip. The connection's
+    /// limiter still guards the total. Above 1, a token that expires mid-sync is refused up to this many times (the reads
+    /// already in flight) instead of once.
     /// </summary>
-    /// <value>Defaults to 4.</value>
-    public int ReadConcurrency { get; set; } = 4;
+    /// <value>Defaults to 1: one read at a time, enough wherever a round trip is shorter than the rate limit's spacing (100 ms at 20 per 2 s).</value>
+    public int ReadConcurrency { get; set; } = 1;
 
     /// <summary>Retries and timeouts. A 429 without Retry-After waits for <c>x-ratelimit-reset</c>, else <see cref="CrmResilienceOptions.RateLimitedFallbackDelay"/>.</summary>
     public CrmResilienceOptions Resilience { get; set; } = new();
