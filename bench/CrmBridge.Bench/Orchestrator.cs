@@ -155,9 +155,9 @@ internal static class Orchestrator
                             continue;
                         }
 
-                        // One page of changes, the changed deals' companies and contacts in full batches, the fixed reads, one page of the removed-deals feed.
+                        // The window's deals in full pages (at least one), their companies and contacts in full batches, the fixed reads, one page of the removed-deals feed.
                         var changed = await sandbox.QueryAsync<RequiredAnswer>($"required {kind} 100 related {Arg(next.DealsFetched)}", ChildProtocol.Required);
-                        var changedMinimum = 1 + Pages(changed.LinkedCompanies, next.BatchSize) + Pages(changed.LinkedContacts, next.BatchSize)
+                        var changedMinimum = Pages(Math.Max(1, next.DealsFetched), next.PageSize) + Pages(changed.LinkedCompanies, next.BatchSize) + Pages(changed.LinkedContacts, next.BatchSize)
                             + next.ReferenceRequests + (next.HasRemovedDealsFeed ? 1 : 0);
                         var changedFurther = changed.Reads;
                         var changedLeast = changedMinimum + changedFurther.Sum(r => r.Requests);
