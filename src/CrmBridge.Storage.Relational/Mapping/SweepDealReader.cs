@@ -9,7 +9,8 @@ namespace CrmBridge.Storage.Relational.Mapping;
 /// <summary>
 /// Reads deals for a hygiene sweep: only the columns the sweep asks for, the status as a number, the amount's value
 /// only when asked, and the custom fields and contact ids parsed from reused buffers with their repeating keys and
-/// values pooled. One instance per stream (it holds buffers). Malformed JSON, a non-string field value or an unknown
+/// values pooled, and a short document seen before (deals of one template or company repeat them) not parsed again:
+/// the same text gives the same, shared, read-only result. One instance per stream (it holds buffers). Malformed JSON, a non-string field value or an unknown
 /// status fail as <see cref="DealMapping.Read"/> fails on them.
 /// </summary>
 internal sealed class SweepDealReader
@@ -27,6 +28,8 @@ internal sealed class SweepDealReader
     private const int Fields = 10;
     private const int Amount = 11;
     private const int Optional = 12;
+    private const int MaxRememberedLength = 256;
+    private const int MaxRemembered = 4096;
 
     private static readonly IReadOnlyDictionary<string, string?> NoFields = new Dictionary<string, string?>();
 
@@ -38,6 +41,8 @@ internal sealed class SweepDealReader
     private readonly int _closedAt = -1;
     private readonly int _recordTimes = -1;
     private readonly StringPool _pool = new(maxEntries: 20_000, maxLength: 64);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string?>> _fieldsByJson = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _listsByJson = new(StringComparer.Ordinal);
     private byte[] _bytes = new byte[1024];
     private char[] _chars = new char[256];
 
@@ -119,6 +124,12 @@ internal sealed class SweepDealReader
             return NoFields;
         }
 
+        var remember = json.Length <= MaxRememberedLength;
+        if (remember && _fieldsByJson.TryGetValue(json, out var known))
+        {
+            return known;
+        }
+
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         var reader = new Utf8JsonReader(Utf8(json));
         reader.Read();
@@ -127,6 +138,11 @@ internal sealed class SweepDealReader
             var key = Pooled(ref reader);
             reader.Read();
             fields[key] = reader.TokenType == JsonTokenType.Null ? null : Pooled(ref reader);
+        }
+
+        if (remember && _fieldsByJson.Count < MaxRemembered)
+        {
+            _fieldsByJson[json] = fields;
         }
 
         return fields;
@@ -140,12 +156,23 @@ internal sealed class SweepDealReader
             return [];
         }
 
+        var remember = json.Length <= MaxRememberedLength;
+        if (remember && _listsByJson.TryGetValue(json, out var known))
+        {
+            return known;
+        }
+
         var values = new List<string>(2);
         var reader = new Utf8JsonReader(Utf8(json));
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.String)
         {
             values.Add(Pooled(ref reader));
+        }
+
+        if (remember && _listsByJson.Count < MaxRemembered)
+        {
+            _listsByJson[json] = values;
         }
 
         return values;
