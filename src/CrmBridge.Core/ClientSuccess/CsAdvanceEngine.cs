@@ -17,6 +17,7 @@ namespace CrmBridge.Core.ClientSuccess;
 /// not back-filled: only the current period's tasks are created.
 /// </summary>
 public sealed partial class CsAdvanceEngine(
+    CrmAdapterResolver adapters,
     ICrmStore store,
     IClientSuccessStore csStore,
     CrmWriter writer,
@@ -37,6 +38,8 @@ public sealed partial class CsAdvanceEngine(
             return CsAdvanceReport.Skipped(connection, dryRun, problem!);
         }
 
+        // One adapter for every move and task of this run: its pipelines are read once, not once per write.
+        using var run = adapters.BeginRun();
         var now = time.GetUtcNow();
         var plan = setup.Options.EffectivePlan();
         var records = (await csStore.GetCarryOversAsync(connection, cancellationToken))

@@ -13,9 +13,9 @@ namespace CrmBridge.Core.ClientSuccess;
 /// <summary>
 /// Copies each won deal of a connection's sales pipelines once into its Client Success pipeline. Exactly once: the
 /// intent is claimed in the store before the write (a conditional insert, so one run wins), the copy is written through
-/// <see cref="CrmWriter"/> with a marker derived from the deal, found again by that marker after the write, and the
-/// link is recorded. A run stopped between any two steps is finished by the next run that claims the deal once the
-/// stopped run's claim expires; a copy already in the CRM is found by its marker rather than created again.
+/// <see cref="CrmWriter"/> with a marker derived from the deal (the writer searches the CRM for that marker before it
+/// creates), and the link is recorded. A run stopped between any two steps is finished by the next run that claims the
+/// deal once the stopped run's claim expires; a copy already in the CRM is found by its marker rather than created again.
 /// Reads the won deals from the store: run a sync first.
 /// </summary>
 public sealed partial class CsCarryOverEngine(
@@ -43,6 +43,8 @@ public sealed partial class CsCarryOverEngine(
             return CsCarryOverReport.Skipped(connection, dryRun, problem!);
         }
 
+        // One adapter for every write and look-up of this run: its pipelines are read once, not once per copy.
+        using var run = adapters.BeginRun();
         var firstStage = setup.StageFor(1)!;
         var candidates = await WonDealsAsync(setup, cancellationToken);
         var existing = (await csStore.GetCarryOversAsync(connection, cancellationToken)).ToDictionary(r => r.OriginalId, StringComparer.Ordinal);
@@ -151,9 +153,10 @@ public sealed partial class CsCarryOverEngine(
                     outcome = CsCarryOverOutcome.Reconciled;
                 }
 
-                // Search may lag behind a create: the writer's answer stands in until the marker is searchable.
-                var found = await adapters.Resolve(setup.Connection).FindDealByMarkerAsync(intent.Marker, cancellationToken);
-                copyId = found?.ExternalId ?? written.EntityId
+                // The writer's answer names the copy (created, found by its marker, or recorded by an earlier run); only
+                // when it cannot is the CRM searched, which may lag behind a create.
+                copyId = written.EntityId
+                    ?? (await adapters.Resolve(setup.Connection).FindDealByMarkerAsync(intent.Marker, cancellationToken))?.ExternalId
                     ?? throw new InvalidOperationException($"The copy of deal {deal.ExternalId} was written but neither the writer nor a search by marker {intent.Marker} gives its id.");
                 await observer.OnStepAsync(CarryOverStep.CopyReconciled, connection, deal.ExternalId, cancellationToken);
                 await csStore.RecordCarryOverCopyAsync(connection, deal.ExternalId, copyId, time.GetUtcNow(), cancellationToken);

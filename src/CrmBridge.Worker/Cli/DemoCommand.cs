@@ -26,7 +26,7 @@ internal static class DemoCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var sandbox = CrmSandbox.Start(new SandboxOptions { DealCount = parse.GetValue(deals) });
-            var connections = sandbox.Crms.Select(crm => (Crm: crm, Connection: crm.CreateConnectionOptions())).ToList();
+            var connections = sandbox.Crms.Select(crm => (Crm: crm, Connection: WithoutClientLimit(crm.CreateConnectionOptions()))).ToList();
             var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
             {
                 [$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"] = StorageProviders.Sqlite,
@@ -87,6 +87,16 @@ internal static class DemoCommand
         await DemoFunnelStep.RunAsync(context, services, connections.Select(c => c.Connection.Name), cancellationToken);
         context.Console.MarkupLine($"The store is [bold]{DemoStorePath}[/]. Run [bold]crmbridge sandbox[/] to keep the fake CRMs running and point a config at them.");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The demo talks only to its own loopback sandbox, which enforces no limit, so it lifts the client-side budget that
+    /// holds a real connection to its CRM's documented rate (endpoint limits such as search stay).
+    /// </summary>
+    private static ConnectionOptions WithoutClientLimit(ConnectionOptions connection)
+    {
+        connection.RateLimit = new RateLimitOptions { Enabled = false };
+        return connection;
     }
 
     private static void DeleteStore(string path)
