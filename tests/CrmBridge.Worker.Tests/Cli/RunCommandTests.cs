@@ -4,6 +4,7 @@ using CrmBridge.Storage.Sqlite;
 
 namespace CrmBridge.Worker.Tests.Cli;
 
+[Collection(HangfireCollection.Name)]
 public sealed class RunCommandTests
 {
     [Fact]

@@ -1,5 +1,7 @@
+using CrmBridge.Adapters.Http;
 using CrmBridge.Core.ClientSuccess;
 using CrmBridge.Core.Connections;
+using CrmBridge.Core.Diagnostics;
 using CrmBridge.Core.Model;
 using CrmBridge.Core.Storage;
 using CrmBridge.Core.Sync;
@@ -10,6 +12,7 @@ using CrmBridge.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CrmBridge.Worker.Tests.ClientSuccess;
@@ -62,6 +65,11 @@ internal sealed class ClientSuccessHarness : IAsyncDisposable
             .AddCrmAdapters()
             .AddCrmBridgeStorage();
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+
+        // The fake clock is business time (claims, leases, the CS calendar). The HTTP pipeline talks to a real loopback
+        // server, so its rate limiters and timeouts keep real time instead of waiting on a clock nobody advances.
+        builder.Services.Replace(ServiceDescriptor.Singleton(sp => new CrmHttpClientProvider(
+            sp.GetRequiredService<CrmRequestMeter>(), TimeProvider.System, sp.GetService<ILoggerFactory>())));
         configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

@@ -10,6 +10,7 @@ using static CrmBridge.Worker.Tests.ClientSuccess.ClientSuccessHarness;
 
 namespace CrmBridge.Worker.Tests.ClientSuccess;
 
+[Collection(HangfireCollection.Name)]
 public sealed class ClientSuccessJobsTests
 {
     [Fact]
