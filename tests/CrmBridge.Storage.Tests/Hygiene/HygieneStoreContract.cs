@@ -206,7 +206,7 @@ public abstract class HygieneStoreContract : IAsyncLifetime
 
         var read = await SweepReadAsync(null, HygieneDealMembers.All);
 
-        Assert.Equal(["a", "b", "d"], read.Select(d => d.ExternalId));
+        Assert.Equal(["a", "b", "d", "e"], read.Select(d => d.ExternalId));
         DealAssert.Equal(expected, read);
     }
 
@@ -219,7 +219,7 @@ public abstract class HygieneStoreContract : IAsyncLifetime
         var read = await SweepReadAsync(null, HygieneDealMembers.None);
         var after = await SweepReadAsync("a", HygieneDealMembers.None);
 
-        Assert.Equal(["b", "d"], after.Select(d => d.ExternalId));
+        Assert.Equal(["b", "d", "e"], after.Select(d => d.ExternalId));
         var expected = deals.Where(d => d.ExternalId != "c").Select(d => d with
         {
             Amount = d.Amount is null ? null : 0m,
@@ -263,7 +263,7 @@ public abstract class HygieneStoreContract : IAsyncLifetime
     /// <summary>Runs SQL on the store's database, to put rows there the store itself would never write.</summary>
     protected abstract Task ExecuteSqlAsync(string sql);
 
-    /// <summary>Deals with every member set or unset, escapes and non-ASCII in the JSON, and one removed ("c").</summary>
+    /// <summary>Deals with every member set or unset, escapes and non-ASCII in the JSON, the same fields and contacts on two ("d", "e"), and one removed ("c").</summary>
     private List<Deal> SweepDeals() =>
     [
         new DealBuilder().WithConnection(Connection).WithId("a").WithName("орион.рф - Орион").InStage("sales", "offer").WithAmount(1823000.50m, "RUB")
@@ -272,7 +272,8 @@ public abstract class HygieneStoreContract : IAsyncLifetime
         new DealBuilder().WithConnection(Connection).WithId("b").WithName("no amount").WithStatus(DealStatus.Lost).Build()
             with { LostReason = "No answer", ClosedAt = T0.AddHours(-1) },
         new DealBuilder().WithConnection(Connection).WithId("c").Build(),
-        new DealBuilder().WithConnection(Connection).WithId("d").WithStatus(DealStatus.Won).WithAmount(0m, "USD").WithField("deal.source", "web").Build(),
+        new DealBuilder().WithConnection(Connection).WithId("d").WithStatus(DealStatus.Won).WithAmount(0m, "USD").WithContacts("p1", "p2").WithField("deal.source", "web").Build(),
+        new DealBuilder().WithConnection(Connection).WithId("e").WithContacts("p1", "p2").WithField("deal.source", "web").Build(),
     ];
 
     private async Task UpsertAsync(IReadOnlyList<Deal> deals)
