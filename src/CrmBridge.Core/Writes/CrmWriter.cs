@@ -45,11 +45,25 @@ public sealed partial class CrmWriter(CrmAdapterResolver adapters, ICrmStore sto
         }, cancellationToken);
     }
 
-    public async Task<WriteResult> UpdateDealAsync(string connection, DealUpdate update, string actor, bool dryRun, CancellationToken cancellationToken)
+    public Task<WriteResult> UpdateDealAsync(string connection, DealUpdate update, string actor, bool dryRun, CancellationToken cancellationToken) =>
+        UpdateDealAsync(connection, update, idempotencyKey: null, actor, dryRun, cancellationToken);
+
+    /// <summary>
+    /// Updates a deal once per idempotency key: when a write with the key already succeeded, nothing is sent again. An
+    /// update sets the same values however often it is repeated, so an earlier attempt that failed or never completed is
+    /// simply sent again.
+    /// </summary>
+    public async Task<WriteResult> UpdateDealAsync(string connection, DealUpdate update, string? idempotencyKey, string actor, bool dryRun, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(update);
         var adapter = adapters.Resolve(connection);
+        if (await FindSucceededAsync(connection, idempotencyKey, cancellationToken) is { } earlier)
+        {
+            return new WriteResult(earlier.Id, earlier.Outcome, earlier.EntityId, AlreadyDone: true);
+        }
+
         var current = await store.GetDealAsync(connection, update.DealId, cancellationToken);
-        var entry = NewEntry(connection, AuditOperation.UpdateDeal, "deal", update.DealId, key: null, actor, current is null ? null : Serialize(current), Serialize(update));
+        var entry = NewEntry(connection, AuditOperation.UpdateDeal, "deal", update.DealId, idempotencyKey, actor, current is null ? null : Serialize(current), Serialize(update));
         if (dryRun)
         {
             return await RecordDryRunAsync(entry, cancellationToken);

@@ -155,6 +155,32 @@ public sealed class HygieneCommandTests
     }
 
     [Fact]
+    public async Task Hygiene_FixTwiceBeforeTheNextSync_SendsEachRenameOnce()
+    {
+        await using var fixture = new SandboxFixture(deals: 60);
+        Assert.Equal(0, (await CliRun.InvokeAsync(fixture.Config, "sync")).ExitCode);
+
+        var first = await CliRun.InvokeAsync(fixture.Config, "hygiene", "--fix");
+        var second = await CliRun.InvokeAsync(fixture.Config, "hygiene", "--fix");
+
+        Assert.True(first.ExitCode == 1, first.ToString());
+        Assert.True(second.ExitCode == 1, second.ToString());
+        var store = new SqliteCrmStore(fixture.StorePath);
+        var renames = (await store.GetAuditEntriesAsync(new AuditQuery(SandboxFixture.Connection), CancellationToken.None))
+            .Where(e => e.Operation == AuditOperation.UpdateDeal).ToList();
+        Assert.NotEmpty(renames);
+        Assert.All(renames, e => Assert.Equal(AuditOutcome.Succeeded, e.Outcome));
+        Assert.Equal(renames.Count, renames.Select(e => e.EntityId).Distinct().Count());
+
+        // The next sync brings the renamed deals: the findings resolve and nothing is left to send.
+        Assert.Equal(0, (await CliRun.InvokeAsync(fixture.Config, "sync")).ExitCode);
+        await CliRun.InvokeAsync(fixture.Config, "hygiene", "--fix");
+        var after = (await store.GetAuditEntriesAsync(new AuditQuery(SandboxFixture.Connection), CancellationToken.None))
+            .Count(e => e.Operation == AuditOperation.UpdateDeal);
+        Assert.Equal(renames.Count, after);
+    }
+
+    [Fact]
     public async Task Hygiene_Tasks_CreatesOneTaskPerUnfixableFindingAndNeverASecond()
     {
         await using var fixture = new SandboxFixture(deals: 60);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using CrmBridge.Core.Adapters;
 using CrmBridge.Core.Errors;
 using CrmBridge.Core.Storage;
@@ -13,6 +15,8 @@ namespace CrmBridge.Core.Hygiene.Fixes;
 /// </summary>
 public sealed class HygieneFixer(IHygieneStore hygieneStore, ICrmStore store, CrmWriter writer)
 {
+    public const string KeyPrefix = "hygiene-fix:";
+
     /// <summary>One fix per deal with fixable open findings, in deal id order, with the current values from the mirror.</summary>
     public async Task<IReadOnlyList<HygieneDealFix>> PlanAsync(string connection, CancellationToken cancellationToken)
     {
@@ -82,7 +86,7 @@ public sealed class HygieneFixer(IHygieneStore hygieneStore, ICrmStore store, Cr
             var update = new DealUpdate { DealId = fix.DealId, Name = name, Fields = fields };
             try
             {
-                var result = await writer.UpdateDealAsync(fix.Connection, update, actor, dryRun, cancellationToken);
+                var result = await writer.UpdateDealAsync(fix.Connection, update, await IdempotencyKeyAsync(fix, cancellationToken), actor, dryRun, cancellationToken);
                 results.Add(fix with { AuditId = result.AuditId, Outcome = result.Outcome });
             }
             catch (CrmException ex)
@@ -92,6 +96,21 @@ public sealed class HygieneFixer(IHygieneStore hygieneStore, ICrmStore store, Cr
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The same fix of the same stored version of a deal is sent once: until a sync brings the deal's next version (the
+    /// fix itself, or someone's later edit), a run that plans the fix again finds it done in the audit log instead of
+    /// sending it again.
+    /// </summary>
+    private async Task<string> IdempotencyKeyAsync(HygieneDealFix fix, CancellationToken cancellationToken)
+    {
+        var deal = await store.GetDealAsync(fix.Connection, fix.DealId, cancellationToken);
+        var version = string.Join(
+            '\n',
+            [deal?.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "", .. fix.Changes.Select(c => $"{c.Field}\u001f{c.Before}\u001f{c.After}")]);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(version)));
+        return $"{KeyPrefix}{fix.Connection}:{fix.DealId}:{hash[..32]}";
     }
 
     private static string? Current(Model.Deal deal, string field) =>
