@@ -27,11 +27,16 @@ internal sealed class ConformanceHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "crmbridge-conformance", Guid.NewGuid().ToString("N"));
 
-    public ConformanceHost(CrmKind kind, int deals = 120)
+    public ConformanceHost(CrmKind kind, ConformanceAuth auth = ConformanceAuth.Default, int deals = 120)
     {
         Sandbox = CrmSandbox.Start(new SandboxOptions { DealCount = deals });
         Crm = Sandbox.Crms.Single(c => c.Kind == kind);
-        Connection = Crm.CreateConnectionOptions();
+        Connection = auth switch
+        {
+            ConformanceAuth.Default => Crm.CreateConnectionOptions(),
+            ConformanceAuth.OAuth when kind == CrmKind.Bitrix24 => Sandbox.Bitrix24.CreateOAuthConnectionOptions(),
+            _ => throw new ArgumentOutOfRangeException(nameof(auth), auth, $"the sandbox has no {auth} connection for {kind}"),
+        };
         Connection.RateLimit = new RateLimitOptions { Enabled = false };
 
         var services = new ServiceCollection();

@@ -12,9 +12,9 @@ public sealed class MarkerConformanceTests
 {
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task FindTaskAndNoteByMarker_OnADealWithOtherRecords_FindOnlyTheMarkedOnes(CrmKind kind)
+    public async Task FindTaskAndNoteByMarker_OnADealWithOtherRecords_FindOnlyTheMarkedOnes(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind, deals: 5);
+        await using var host = new ConformanceHost(kind, auth, deals: 5);
         await host.InitializeAsync();
         var ct = CancellationToken.None;
         var seeded = host.Sandbox.Dataset.Deals[0];
@@ -52,9 +52,9 @@ public sealed class MarkerConformanceTests
 
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task CreateTaskAndAddNote_AfterARunDiedWithTheCreatesSent_ReconcileWithTheCrmRecords(CrmKind kind)
+    public async Task CreateTaskAndAddNote_AfterARunDiedWithTheCreatesSent_ReconcileWithTheCrmRecords(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind, deals: 5);
+        await using var host = new ConformanceHost(kind, auth, deals: 5);
         await host.InitializeAsync();
         var ct = CancellationToken.None;
         var seeded = host.Sandbox.Dataset.Deals[0];

@@ -9,9 +9,9 @@ public sealed class SyncConformanceTests
 {
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task FullSync_StoresEveryDealAsTheDatasetDescribesIt(CrmKind kind)
+    public async Task FullSync_StoresEveryDealAsTheDatasetDescribesIt(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind);
+        await using var host = new ConformanceHost(kind, auth);
         await host.InitializeAsync();
 
         var summary = await host.SyncAsync(full: true);
@@ -30,9 +30,9 @@ public sealed class SyncConformanceTests
 
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task FullSync_StoresPipelinesWithStageOrderAndOutcomes(CrmKind kind)
+    public async Task FullSync_StoresPipelinesWithStageOrderAndOutcomes(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind, deals: 10);
+        await using var host = new ConformanceHost(kind, auth, deals: 10);
         await host.InitializeAsync();
 
         await host.SyncAsync(full: true);
@@ -54,9 +54,9 @@ public sealed class SyncConformanceTests
 
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task FullSync_StoresLinkedCompaniesAndContacts(CrmKind kind)
+    public async Task FullSync_StoresLinkedCompaniesAndContacts(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind, deals: 60);
+        await using var host = new ConformanceHost(kind, auth, deals: 60);
         await host.InitializeAsync();
 
         await host.SyncAsync(full: true);
@@ -89,9 +89,9 @@ public sealed class SyncConformanceTests
 
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task IncrementalSync_AfterChanges_FetchesTheChangedDealsAndRecordsStageMoves(CrmKind kind)
+    public async Task IncrementalSync_AfterChanges_FetchesTheChangedDealsAndRecordsStageMoves(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind);
+        await using var host = new ConformanceHost(kind, auth);
         await host.InitializeAsync();
         await host.SyncAsync(full: true);
         var dataset = host.Sandbox.Dataset;
@@ -122,9 +122,9 @@ public sealed class SyncConformanceTests
 
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task Sync_AfterDealRemovedInCrm_RemovesItFromTheMirror(CrmKind kind)
+    public async Task Sync_AfterDealRemovedInCrm_RemovesItFromTheMirror(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind, deals: 30);
+        await using var host = new ConformanceHost(kind, auth, deals: 30);
         await host.InitializeAsync();
         await host.SyncAsync(full: true);
         var removed = host.Crm.GetDealId(host.Sandbox.Dataset.Deals[5].Key);
@@ -139,9 +139,9 @@ public sealed class SyncConformanceTests
 
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task Sync_WithExpiredCredentials_FailsWithAnAuthErrorAfterOneRequest(CrmKind kind)
+    public async Task Sync_WithExpiredCredentials_FailsWithAnAuthErrorAfterOneRequest(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind, deals: 5);
+        await using var host = new ConformanceHost(kind, auth, deals: 5);
         await host.InitializeAsync();
         host.Crm.ExpireToken();
         host.Crm.ResetRequestLog();

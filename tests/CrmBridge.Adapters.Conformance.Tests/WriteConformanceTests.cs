@@ -9,9 +9,9 @@ public sealed class WriteConformanceTests
 {
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task CreateDeal_InClientSuccessPipeline_LandsWithLinksAndMarkerOnce(CrmKind kind)
+    public async Task CreateDeal_InClientSuccessPipeline_LandsWithLinksAndMarkerOnce(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind, deals: 20);
+        await using var host = new ConformanceHost(kind, auth, deals: 20);
         await host.InitializeAsync();
         await host.SyncAsync(full: true);
         var dataset = host.Sandbox.Dataset;
@@ -54,9 +54,9 @@ public sealed class WriteConformanceTests
 
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task UpdateDeal_RenamesAndMovesAndAuditsBeforeAndAfter(CrmKind kind)
+    public async Task UpdateDeal_RenamesAndMovesAndAuditsBeforeAndAfter(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind, deals: 20);
+        await using var host = new ConformanceHost(kind, auth, deals: 20);
         await host.InitializeAsync();
         await host.SyncAsync(full: true);
         var dataset = host.Sandbox.Dataset;
@@ -81,9 +81,9 @@ public sealed class WriteConformanceTests
 
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task UpdateDeal_InDryRun_RecordsButDoesNotWrite(CrmKind kind)
+    public async Task UpdateDeal_InDryRun_RecordsButDoesNotWrite(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind, deals: 5);
+        await using var host = new ConformanceHost(kind, auth, deals: 5);
         await host.InitializeAsync();
         await host.SyncAsync(full: true);
         var dealId = host.Crm.GetDealId(host.Sandbox.Dataset.Deals[0].Key);
@@ -97,9 +97,9 @@ public sealed class WriteConformanceTests
 
     [Theory]
     [MemberData(nameof(ConformanceMembers.All), MemberType = typeof(ConformanceMembers))]
-    public async Task CreateTaskAndAddNote_OnADeal_SucceedOnceEach(CrmKind kind)
+    public async Task CreateTaskAndAddNote_OnADeal_SucceedOnceEach(CrmKind kind, ConformanceAuth auth)
     {
-        await using var host = new ConformanceHost(kind, deals: 5);
+        await using var host = new ConformanceHost(kind, auth, deals: 5);
         await host.InitializeAsync();
         var seeded = host.Sandbox.Dataset.Deals[0];
         var dealId = host.Crm.GetDealId(seeded.Key);

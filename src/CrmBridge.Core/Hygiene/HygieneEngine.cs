@@ -1,3 +1,4 @@
+using CrmBridge.Core.Adapters;
 using CrmBridge.Core.Hygiene.Fixes;
 using CrmBridge.Core.Hygiene.Sweep;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ namespace CrmBridge.Core.Hygiene;
 /// What the CLI and the scheduled job both run: a sweep, then, as asked or configured, the fixes (dry run or applied)
 /// and owner tasks for what cannot be fixed.
 /// </summary>
-public sealed class HygieneEngine(HygieneSweeper sweeper, HygieneFixer fixer, HygieneTaskCreator tasks, IOptions<HygieneOptions> options)
+public sealed class HygieneEngine(
+    HygieneSweeper sweeper, HygieneFixer fixer, HygieneTaskCreator tasks, CrmAdapterResolver adapters, IOptions<HygieneOptions> options)
 {
     /// <summary>The enabled connections hygiene sweeps, from those given.</summary>
     public IReadOnlyList<string> SweptConnections(IEnumerable<string> connections) =>
@@ -21,6 +23,9 @@ public sealed class HygieneEngine(HygieneSweeper sweeper, HygieneFixer fixer, Hy
         var mode = request.FixMode ?? settings.Connections.GetValueOrDefault(connection)?.FixMode ?? settings.FixMode;
         var createTasks = request.CreateTasks ?? settings.Tasks.Enabled;
         var sweep = await sweeper.SweepAsync(connection, cancellationToken);
+
+        // Fixes and tasks share one adapter, so the CRM's pipelines and fields are read once for all their writes.
+        using var run = adapters.BeginRun();
 
         IReadOnlyList<HygieneDealFix> fixes = [];
         if (mode != HygieneFixMode.Off)

@@ -23,7 +23,11 @@ public sealed class CrashTests(ITestOutputHelper output)
         var storePath = directory.File("crash.db");
         var configuration = WorkerConfiguration.ForSandbox(sandbox, storePath);
         var connections = sandbox.Crms.Select(c => c.CreateConnectionOptions().Name).ToList();
-        var duration = await TimeOneRunAsync(directory, WorkerConfiguration.ForSandbox(sandbox, directory.File("timing.db")), "sync", "--full");
+        // Timed on a store that already holds the deals, as every run but the first meets it: a first sync, which also
+        // inserts everything, takes longer, and kill points drawn from its length would mostly fall after the end.
+        var timing = WorkerConfiguration.ForSandbox(sandbox, directory.File("timing.db"));
+        await FinishAsync(directory, timing, "sync", "--full");
+        var duration = await TimeOneRunAsync(directory, timing, "sync", "--full");
         var random = new Random(CrashSettings.Seed);
         var kills = 0;
         var store = new SqliteCrmStore(storePath);
