@@ -1,9 +1,10 @@
 using CrmBridge.Adapters.Http;
+using CrmBridge.Adapters.Http.OAuth;
 
 namespace CrmBridge.Adapters.AmoCrm;
 
 /// <summary>Settings shared by every amoCRM (Kommo) connection, section <c>CrmBridge:AmoCrm</c>. A connection's own RateLimit wins over <see cref="RateLimitPermits"/>.</summary>
-public sealed class AmoCrmOptions
+public sealed class AmoCrmOptions : IOAuthRefreshOptions
 {
     public const string SectionName = "CrmBridge:AmoCrm";
 

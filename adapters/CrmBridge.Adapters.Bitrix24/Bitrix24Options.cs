@@ -1,4 +1,5 @@
 using CrmBridge.Adapters.Http;
+using CrmBridge.Adapters.Http.OAuth;
 
 namespace CrmBridge.Adapters.Bitrix24;
 
@@ -6,7 +7,7 @@ namespace CrmBridge.Adapters.Bitrix24;
 /// Settings shared by every Bitrix24 connection, section <c>CrmBridge:Bitrix24</c>. A connection's own RateLimit
 /// (PermitLimit per Window) wins over <see cref="RequestsPerSecond"/>; the burst stays <see cref="Burst"/>.
 /// </summary>
-public sealed class Bitrix24Options
+public sealed class Bitrix24Options : IOAuthRefreshOptions
 {
     public const string SectionName = "CrmBridge:Bitrix24";
 

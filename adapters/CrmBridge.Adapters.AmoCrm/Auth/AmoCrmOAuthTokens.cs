@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using CrmBridge.Adapters.AmoCrm.Models;
+using CrmBridge.Adapters.Http.OAuth;
 using CrmBridge.Core.Credentials;
 using CrmBridge.Core.Errors;
 using CrmBridge.Core.Model;
@@ -11,154 +12,25 @@ using Microsoft.Extensions.Logging;
 namespace CrmBridge.Adapters.AmoCrm.Auth;
 
 /// <summary>
-/// OAuth 2.0 access tokens of one connection, refreshed before they expire. amoCRM's refresh token is single-use, so:
-/// one refresh at a time in this process (a semaphore), one across processes (a lease in <see cref="ICredentialStore"/>),
-/// and the new pair is saved (compare-and-swap on the version read) before its access token is used. A worker that
-/// finds another one refreshing waits and reads the stored pair again.
+/// OAuth 2.0 access tokens of one amoCRM connection, refreshed at the account's <c>/oauth2/access_token</c>; amoCRM's
+/// refresh token is single-use, which <see cref="RotatingOAuthTokens"/> handles.
 /// </summary>
-internal sealed partial class AmoCrmOAuthTokens(
+internal sealed class AmoCrmOAuthTokens(
     AmoCrmOAuthSettings settings,
     ICredentialStore store,
     AmoCrmOptions options,
     TimeProvider time,
-    ILogger logger) : IAmoCrmTokenProvider, IDisposable
+    ILogger logger)
+    : RotatingOAuthTokens(CrmKind.AmoCrm, settings.Connection, settings.SeedRefreshToken, settings.SeedFingerprint, store, options, time, logger), IAmoCrmTokenProvider
 {
-    private const string TokenEndpoint = "POST /oauth2/access_token";
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-    private volatile StoredCredential? _current;
+    protected override string TokenEndpoint => "POST /oauth2/access_token";
 
-    public async ValueTask<string> GetAccessTokenAsync(AmoCrmSend send, CancellationToken cancellationToken)
-    {
-        if (_current is { } current && IsFresh(current, rejected: null))
-        {
-            return current.Pair.AccessToken;
-        }
+    protected override string FirstAuthorization => "the one from authorizing the integration";
 
-        return await AcquireAsync(rejected: null, send, cancellationToken);
-    }
+    async ValueTask<string?> IAmoCrmTokenProvider.RenewRejectedAsync(string rejected, OAuthSend send, CancellationToken cancellationToken) =>
+        await RenewRejectedAsync(rejected, send, cancellationToken);
 
-    public async ValueTask<string?> RenewRejectedAsync(string rejected, AmoCrmSend send, CancellationToken cancellationToken)
-    {
-        LogRejected(logger, settings.Connection);
-        return await AcquireAsync(rejected, send, cancellationToken);
-    }
-
-    public void Dispose() => _gate.Dispose();
-
-    private async Task<string> AcquireAsync(string? rejected, AmoCrmSend send, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var waitUntil = time.GetUtcNow() + options.RefreshLeaseDuration + options.RefreshLeaseDuration;
-            while (true)
-            {
-                var stored = await LoadOrSeedAsync(cancellationToken);
-                if (IsFresh(stored, rejected))
-                {
-                    _current = stored;
-                    return stored.Pair.AccessToken;
-                }
-
-                var now = time.GetUtcNow();
-                if (await store.TryAcquireRefreshLeaseAsync(settings.Connection, stored.Version, _holder, now, options.RefreshLeaseDuration, cancellationToken))
-                {
-                    var saved = await RefreshAsync(stored, send, cancellationToken);
-                    if (saved is not null)
-                    {
-                        _current = saved;
-                        return saved.Pair.AccessToken;
-                    }
-
-                    // Another worker saved a newer pair after our lease ran out; ours is lost, theirs is current.
-                    LogLostRace(logger, settings.Connection);
-                    continue;
-                }
-
-                if (now > waitUntil)
-                {
-                    throw new CrmUnavailableException(
-                        CrmKind.AmoCrm, settings.Connection, TokenEndpoint, "another worker has been refreshing the access token for too long");
-                }
-
-                await Task.Delay(options.RefreshPollInterval, time, cancellationToken);
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    /// <summary>The stored pair; the configured refresh token starts (or restarts, when it changed) the stored chain.</summary>
-    private async Task<StoredCredential> LoadOrSeedAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var stored = await store.GetCredentialAsync(settings.Connection, cancellationToken);
-            var seed = settings.SeedRefreshToken;
-            if (stored is not null && (seed is null || stored.Pair.SeedFingerprint == settings.SeedFingerprint))
-            {
-                return stored;
-            }
-
-            if (seed is null)
-            {
-                throw new CrmAuthException(
-                    CrmKind.AmoCrm, settings.Connection, TokenEndpoint,
-                    $"no refresh token: set CrmBridge:Connections:{settings.Connection}:OAuth:RefreshToken to the one from authorizing the integration");
-            }
-
-            // An empty access token that expired long ago: the first use refreshes it.
-            var pair = new CredentialPair("", seed, DateTimeOffset.UnixEpoch, settings.SeedFingerprint);
-            var seeded = await store.TrySaveCredentialAsync(settings.Connection, stored?.Version, pair, time.GetUtcNow(), cancellationToken);
-            if (seeded is not null)
-            {
-                LogSeeded(logger, settings.Connection);
-                return seeded;
-            }
-
-            if (attempt > 3)
-            {
-                throw new InvalidOperationException($"The stored credential of {settings.Connection} keeps changing while it is being seeded.");
-            }
-        }
-    }
-
-    private bool IsFresh(StoredCredential stored, string? rejected) =>
-        stored.Pair.AccessToken.Length > 0
-        && !string.Equals(stored.Pair.AccessToken, rejected, StringComparison.Ordinal)
-        && stored.Pair.AccessTokenExpiresAt - time.GetUtcNow() > options.RefreshBeforeExpiry;
-
-    /// <summary>Spends the stored refresh token and saves the new pair; null when the save lost to another worker.</summary>
-    private async Task<StoredCredential?> RefreshAsync(StoredCredential stored, AmoCrmSend send, CancellationToken cancellationToken)
-    {
-        AmoCrmTokenResponse answer;
-        try
-        {
-            answer = await RequestAsync(stored.Pair.RefreshToken, send, cancellationToken);
-        }
-        catch
-        {
-            await store.ReleaseRefreshLeaseAsync(settings.Connection, _holder, CancellationToken.None);
-            throw;
-        }
-
-        var now = time.GetUtcNow();
-        var pair = new CredentialPair(answer.AccessToken!, answer.RefreshToken!, now + TimeSpan.FromSeconds(answer.ExpiresIn), stored.Pair.SeedFingerprint);
-
-        // Saved before the new access token is used: losing the new refresh token would lock the connection out.
-        var saved = await store.TrySaveCredentialAsync(settings.Connection, stored.Version, pair, now, CancellationToken.None);
-        if (saved is not null)
-        {
-            LogRefreshed(logger, settings.Connection, saved.Version, pair.AccessTokenExpiresAt);
-        }
-
-        return saved;
-    }
-
-    private async Task<AmoCrmTokenResponse> RequestAsync(string refreshToken, AmoCrmSend send, CancellationToken cancellationToken)
+    protected override async Task<OAuthTokenGrant> RequestAsync(string refreshToken, OAuthSend send, CancellationToken cancellationToken)
     {
         var body = new AmoCrmTokenRequest
         {
@@ -214,19 +86,7 @@ internal sealed partial class AmoCrmOAuthTokens(
                 throw new CrmResponseException(CrmKind.AmoCrm, settings.Connection, TokenEndpoint, "the answer lacks access_token, refresh_token or expires_in");
             }
 
-            return answer;
+            return new OAuthTokenGrant(answer.AccessToken!, answer.RefreshToken!, TimeSpan.FromSeconds(answer.ExpiresIn));
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "amoCRM ({Connection}): access token refreshed (credential version {Version}, valid until {ExpiresAt})")]
-    private static partial void LogRefreshed(ILogger logger, string connection, long version, DateTimeOffset expiresAt);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "amoCRM ({Connection}): stored the configured refresh token as the start of the token chain")]
-    private static partial void LogSeeded(ILogger logger, string connection);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "amoCRM ({Connection}): the access token was refused; getting a new one once")]
-    private static partial void LogRejected(ILogger logger, string connection);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "amoCRM ({Connection}): another worker replaced the token pair while this one refreshed it; using the stored pair")]
-    private static partial void LogLostRace(ILogger logger, string connection);
 }
