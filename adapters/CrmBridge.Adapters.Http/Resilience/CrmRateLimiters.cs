@@ -39,10 +39,12 @@ internal static class CrmRateLimiters
         return PartitionedRateLimiter.CreateChained(groupLimiter, connectionLimiter);
     }
 
-    // One token per 1/rate, so the bucket drains evenly as the CRM's own leaky bucket does, never in lumps.
+    // One token per 1/rate, so the bucket drains evenly as the CRM's own leaky bucket does, never in lumps. The bucket
+    // holds one request less than the CRM's: requests reach the CRM a little earlier or later than they left, and that
+    // one request of headroom absorbs the jitter that would otherwise overflow the CRM's bucket now and then.
     private static TokenBucketRateLimiterOptions BucketOptions(CrmRateLimit limit, int burst) => new()
     {
-        TokenLimit = burst,
+        TokenLimit = Math.Max(1, burst - 1),
         TokensPerPeriod = 1,
         ReplenishmentPeriod = limit.Window / limit.PermitLimit,
         QueueLimit = int.MaxValue,
