@@ -35,18 +35,7 @@ internal sealed partial class PipedriveApi
                 w.WriteEndArray();
             }
 
-            w.WriteStartObject("additional_data");
-            w.WriteStartObject("pagination");
-            w.WriteNumber("start", start);
-            w.WriteNumber("limit", limit);
-            w.WriteBoolean("more_items_in_collection", more);
-            if (more)
-            {
-                w.WriteNumber("next_start", start + page.Count);
-            }
-
-            w.WriteEndObject();
-            w.WriteEndObject();
+            WriteOffsetPagination(w, start, limit, page.Count, more);
             w.WriteEndObject();
         }));
     }

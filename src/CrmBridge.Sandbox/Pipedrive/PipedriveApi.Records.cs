@@ -245,18 +245,7 @@ internal sealed partial class PipedriveApi
             }
 
             w.WriteEndArray();
-            w.WriteStartObject("additional_data");
-            w.WriteStartObject("pagination");
-            w.WriteNumber("start", start);
-            w.WriteNumber("limit", limit);
-            w.WriteBoolean("more_items_in_collection", more);
-            if (more)
-            {
-                w.WriteNumber("next_start", start + page.Count);
-            }
-
-            w.WriteEndObject();
-            w.WriteEndObject();
+            WriteOffsetPagination(w, start, limit, page.Count, more);
             w.WriteEndObject();
         }));
     }
@@ -488,5 +477,22 @@ internal sealed partial class PipedriveApi
         {
             throw PipedriveRequestException.Validation($"Invalid JSON body: {ex.Message}");
         }
+    }
+
+    /// <summary>API v1's offset paging: <c>additional_data.pagination</c> with <c>next_start</c> while more remain.</summary>
+    private static void WriteOffsetPagination(Utf8JsonWriter w, int start, int limit, int count, bool more)
+    {
+        w.WriteStartObject("additional_data");
+        w.WriteStartObject("pagination");
+        w.WriteNumber("start", start);
+        w.WriteNumber("limit", limit);
+        w.WriteBoolean("more_items_in_collection", more);
+        if (more)
+        {
+            w.WriteNumber("next_start", start + count);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
     }
 }
