@@ -1,7 +1,7 @@
 using CrmBridge.Core.Adapters;
-using CrmBridge.Core.Connections;
 using CrmBridge.Core.Errors;
 using CrmBridge.Core.Model;
+using CrmBridge.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmBridge.Worker.Tests.ClientSuccess;
@@ -18,7 +18,7 @@ internal static class LostResponseAdapters
         foreach (var descriptor in services.Where(d => d.ServiceType == typeof(ICrmAdapterFactory)).ToList())
         {
             services.Remove(descriptor);
-            services.AddSingleton<ICrmAdapterFactory>(sp => new Factory(Inner(sp, descriptor), lost));
+            services.AddSingleton<ICrmAdapterFactory>(sp => new WrappingAdapterFactory(Inner(sp, descriptor), adapter => new Adapter(adapter, lost)));
         }
     }
 
@@ -42,55 +42,13 @@ internal static class LostResponseAdapters
         }
     }
 
-    private sealed class Factory(ICrmAdapterFactory inner, LostOnce lost) : ICrmAdapterFactory
+    private sealed class Adapter(ICrmAdapter inner, LostOnce lost) : ForwardingCrmAdapter(inner)
     {
-        public CrmKind Kind => inner.Kind;
-
-        public ICrmAdapter Create(ConnectionOptions connection) => new Adapter(inner.Create(connection), lost);
-
-        public IEnumerable<string> Validate(ConnectionOptions connection) => inner.Validate(connection);
-    }
-
-    private sealed class Adapter(ICrmAdapter inner, LostOnce lost) : ICrmAdapter
-    {
-        public CrmKind Kind => inner.Kind;
-
-        public string Connection => inner.Connection;
-
-        public CrmCapabilities Capabilities => inner.Capabilities;
-
-        public async Task<Deal> CreateDealAsync(NewDeal deal, CancellationToken cancellationToken)
+        public override async Task<Deal> CreateDealAsync(NewDeal deal, CancellationToken cancellationToken)
         {
-            var created = await inner.CreateDealAsync(deal, cancellationToken);
-            lost.AfterCreate(inner);
+            var created = await Inner.CreateDealAsync(deal, cancellationToken);
+            lost.AfterCreate(Inner);
             return created;
         }
-
-        public Task<IReadOnlyList<Pipeline>> GetPipelinesAsync(CancellationToken cancellationToken) => inner.GetPipelinesAsync(cancellationToken);
-
-        public Task<IReadOnlyList<Owner>> GetOwnersAsync(CancellationToken cancellationToken) => inner.GetOwnersAsync(cancellationToken);
-
-        public Task<IReadOnlyList<FieldDefinition>> GetFieldDefinitionsAsync(CancellationToken cancellationToken) => inner.GetFieldDefinitionsAsync(cancellationToken);
-
-        public Task<DealPage> GetDealsPageAsync(DealPageRequest request, CancellationToken cancellationToken) => inner.GetDealsPageAsync(request, cancellationToken);
-
-        public Task<RemovedDealsPage> GetRemovedDealsPageAsync(DateTimeOffset? since, string? pageToken, CancellationToken cancellationToken) =>
-            inner.GetRemovedDealsPageAsync(since, pageToken, cancellationToken);
-
-        public Task<IReadOnlyList<Company>> GetCompaniesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetCompaniesAsync(ids, cancellationToken);
-
-        public Task<IReadOnlyList<Contact>> GetContactsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => inner.GetContactsAsync(ids, cancellationToken);
-
-        public Task<Deal?> FindDealByMarkerAsync(string marker, CancellationToken cancellationToken) => inner.FindDealByMarkerAsync(marker, cancellationToken);
-
-        public Task<Deal> UpdateDealAsync(DealUpdate update, CancellationToken cancellationToken) => inner.UpdateDealAsync(update, cancellationToken);
-
-        public Task<CrmTask> CreateTaskAsync(NewTask task, CancellationToken cancellationToken) => inner.CreateTaskAsync(task, cancellationToken);
-
-        public Task<Note> AddNoteAsync(NewNote note, CancellationToken cancellationToken) => inner.AddNoteAsync(note, cancellationToken);
-
-        public Task<CrmTask?> FindTaskByMarkerAsync(string dealId, string marker, CancellationToken cancellationToken) => inner.FindTaskByMarkerAsync(dealId, marker, cancellationToken);
-
-        public Task<Note?> FindNoteByMarkerAsync(string dealId, string marker, CancellationToken cancellationToken) => inner.FindNoteByMarkerAsync(dealId, marker, cancellationToken);
     }
 }
