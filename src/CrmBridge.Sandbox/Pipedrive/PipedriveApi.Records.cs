@@ -272,18 +272,8 @@ internal sealed partial class PipedriveApi
         {
             w.WriteStartObject();
             w.WriteBoolean("success", true);
-            w.WriteStartObject("data");
-            w.WriteNumber("id", note.Id);
-            w.WriteNumber("user_id", note.UserId);
-            w.WriteNumber("deal_id", note.DealId);
-            w.WriteNull("person_id");
-            w.WriteNull("org_id");
-            w.WriteString("content", note.Content);
-            w.WriteString("add_time", PipedriveWire.V1Time(note.AddTime));
-            w.WriteString("update_time", PipedriveWire.V1Time(note.AddTime));
-            w.WriteBoolean("active_flag", true);
-            w.WriteBoolean("pinned_to_deal_flag", false);
-            w.WriteEndObject();
+            w.WritePropertyName("data");
+            WriteNote(w, note);
             w.WriteEndObject();
         }));
     }
