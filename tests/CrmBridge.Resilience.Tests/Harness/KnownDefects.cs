@@ -5,8 +5,7 @@ namespace CrmBridge.Resilience.Tests.Harness;
 
 /// <summary>
 /// Defects these tests found that are not fixed yet, as data: the faulty-sync scenario leaves the named fault out for
-/// that CRM (and says so in its output), and a skipped test per entry keeps each one visible in every CI summary.
-/// Remove an entry when its defect is fixed.
+/// that CRM and says so in its output. None is open; remove an entry when its defect is fixed.
 /// </summary>
 internal static class KnownDefects
 {

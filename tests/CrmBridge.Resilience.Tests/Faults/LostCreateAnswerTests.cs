@@ -10,10 +10,10 @@ using Microsoft.Extensions.Options;
 namespace CrmBridge.Resilience.Tests.Faults;
 
 /// <summary>
-/// One test per defect these tests found: skipped with its <see cref="Harness.KnownDefects"/> entry as the reason while
-/// the defect is open, so it stays visible in the CI summary, and run once it is fixed.
+/// A task or note whose create reached the CRM while the worker died before recording the answer: the next attempt finds
+/// it in the CRM by its marker and does not create it again.
 /// </summary>
-public sealed class KnownDefectTests
+public sealed class LostCreateAnswerTests
 {
     [Theory]
     [MemberData(nameof(SandboxCrms.All), MemberType = typeof(SandboxCrms))]
