@@ -1,6 +1,7 @@
 using CrmBridge.Adapters.Bitrix24.Auth;
 using CrmBridge.Adapters.Bitrix24.Http;
 using CrmBridge.Adapters.Http;
+using CrmBridge.Adapters.Http.OAuth;
 using CrmBridge.Core.Adapters;
 using CrmBridge.Core.Connections;
 using CrmBridge.Core.Credentials;
@@ -198,7 +199,7 @@ public sealed class Bitrix24AdapterFactory : ICrmAdapterFactory
         Enabled = connection.Enabled,
         BaseUrl = restRoot,
         Token = connection.OAuth is { } oauth
-            ? "oauth:" + Bitrix24OAuthSettings.Fingerprint(string.Join('\n', oauth.ClientId, oauth.ClientSecret, oauth.RefreshToken, oauth.TokenUrl?.AbsoluteUri))
+            ? "oauth:" + RotatingOAuthTokens.Fingerprint(string.Join('\n', oauth.ClientId, oauth.ClientSecret, oauth.RefreshToken, oauth.TokenUrl?.AbsoluteUri))
             : connection.Token,
         OAuth = connection.OAuth,
         RateLimit = connection.RateLimit,

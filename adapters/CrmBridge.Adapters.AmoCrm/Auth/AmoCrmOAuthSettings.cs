@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CrmBridge.Core.Connections;
 
 namespace CrmBridge.Adapters.AmoCrm.Auth;
@@ -20,8 +18,6 @@ internal sealed class AmoCrmOAuthSettings
     /// <summary>The configured refresh token the chain starts from; null when the store alone holds the chain.</summary>
     public string? SeedRefreshToken { get; init; }
 
-    public string? SeedFingerprint => SeedRefreshToken is null ? null : Fingerprint(SeedRefreshToken);
-
     public static AmoCrmOAuthSettings Resolve(ConnectionOptions connection, Uri baseUrl)
     {
         var oauth = connection.OAuth ?? throw new InvalidOperationException($"{connection.ConfigKey}:OAuth is not set.");
@@ -36,10 +32,6 @@ internal sealed class AmoCrmOAuthSettings
             SeedRefreshToken = Secret(oauth.RefreshToken, $"{connection.ConfigKey}:OAuth:RefreshToken"),
         };
     }
-
-    /// <summary>A short SHA-256 fingerprint: tells refresh tokens apart without storing or showing them.</summary>
-    public static string Fingerprint(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
 
     private static string? Secret(string? value, string key) =>
         SecretReference.TryResolve(value, out var resolved, out var error)

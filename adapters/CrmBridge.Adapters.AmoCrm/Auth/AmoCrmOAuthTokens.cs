@@ -21,7 +21,7 @@ internal sealed class AmoCrmOAuthTokens(
     AmoCrmOptions options,
     TimeProvider time,
     ILogger logger)
-    : RotatingOAuthTokens(CrmKind.AmoCrm, settings.Connection, settings.SeedRefreshToken, settings.SeedFingerprint, store, options, time, logger), IAmoCrmTokenProvider
+    : RotatingOAuthTokens(CrmKind.AmoCrm, settings.Connection, settings.SeedRefreshToken, store, options, time, logger), IAmoCrmTokenProvider
 {
     protected override string TokenEndpoint => "POST /oauth2/access_token";
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CrmBridge.Core.Connections;
 
 namespace CrmBridge.Adapters.Bitrix24.Auth;
@@ -21,8 +19,6 @@ internal sealed class Bitrix24OAuthSettings
     /// <summary>The configured refresh token the chain starts from; null when the store alone holds the chain.</summary>
     public string? SeedRefreshToken { get; init; }
 
-    public string? SeedFingerprint => SeedRefreshToken is null ? null : Fingerprint(SeedRefreshToken);
-
     public static Bitrix24OAuthSettings Resolve(ConnectionOptions connection)
     {
         var oauth = connection.OAuth ?? throw new InvalidOperationException($"{connection.ConfigKey}:OAuth is not set.");
@@ -38,10 +34,6 @@ internal sealed class Bitrix24OAuthSettings
             SeedRefreshToken = Secret(oauth.RefreshToken, $"{connection.ConfigKey}:OAuth:RefreshToken"),
         };
     }
-
-    /// <summary>A short SHA-256 fingerprint: tells refresh tokens apart without storing or showing them.</summary>
-    public static string Fingerprint(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
 
     private static string? Secret(string? value, string key) =>
         SecretReference.TryResolve(value, out var resolved, out var error)

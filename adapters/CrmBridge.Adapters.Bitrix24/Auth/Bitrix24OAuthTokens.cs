@@ -20,7 +20,7 @@ internal sealed class Bitrix24OAuthTokens(
     Bitrix24Options options,
     TimeProvider time,
     ILogger logger)
-    : RotatingOAuthTokens(CrmKind.Bitrix24, settings.Connection, settings.SeedRefreshToken, settings.SeedFingerprint, store, options, time, logger)
+    : RotatingOAuthTokens(CrmKind.Bitrix24, settings.Connection, settings.SeedRefreshToken, store, options, time, logger)
 {
     protected override string TokenEndpoint => "GET /oauth/token/";
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using CrmBridge.Core.Credentials;
 using CrmBridge.Core.Errors;
 using CrmBridge.Core.Model;
@@ -23,14 +25,13 @@ public abstract partial class RotatingOAuthTokens : IDisposable
     private volatile StoredCredential? _current;
 
     /// <param name="seedRefreshToken">The configured refresh token: it starts the stored chain, and restarts it when it changes.</param>
-    /// <param name="seedFingerprint">A fingerprint of the configured refresh token, never the token itself.</param>
     protected RotatingOAuthTokens(
-        CrmKind kind, string connection, string? seedRefreshToken, string? seedFingerprint, ICredentialStore store, IOAuthRefreshOptions options, TimeProvider time, ILogger logger)
+        CrmKind kind, string connection, string? seedRefreshToken, ICredentialStore store, IOAuthRefreshOptions options, TimeProvider time, ILogger logger)
     {
         Kind = kind;
         Connection = connection;
         SeedRefreshToken = seedRefreshToken;
-        SeedFingerprint = seedFingerprint;
+        SeedFingerprint = seedRefreshToken is null ? null : Fingerprint(seedRefreshToken);
         _store = store;
         _options = options;
         _time = time;
@@ -49,7 +50,13 @@ public abstract partial class RotatingOAuthTokens : IDisposable
 
     private string? SeedRefreshToken { get; }
 
+    /// <summary>Of the configured refresh token, stored beside the chain to tell when the configuration changed it.</summary>
+
     private string? SeedFingerprint { get; }
+
+    /// <summary>A short SHA-256 fingerprint: tells secrets apart without storing or showing them.</summary>
+    public static string Fingerprint(string secret) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))[..16];
 
     public async ValueTask<string> GetAccessTokenAsync(OAuthSend send, CancellationToken cancellationToken)
     {
