@@ -5,8 +5,7 @@ namespace CrmBridge.Core.Writes;
 /// <summary>Task and note creates: finding, by the marker in their text, a record an earlier attempt left in the CRM.</summary>
 public sealed partial class CrmWriter
 {
-    // Enough to see past a handful of failed retries; the newest entries come first.
-    private const int EarlierAttemptsRead = 50;
+    private static readonly AuditOutcome[] AttemptsThatMayHaveLanded = [AuditOutcome.Pending, AuditOutcome.Failed];
 
     private static string? MarkerOf(string? idempotencyKey) =>
         string.IsNullOrEmpty(idempotencyKey) ? null : CrmRecordMarker.For(idempotencyKey);
@@ -39,13 +38,17 @@ public sealed partial class CrmWriter
             return null;
         }
 
-        var earlier = await store.GetAuditEntriesAsync(new AuditQuery(connection, key, Limit: EarlierAttemptsRead), cancellationToken);
-        if (!earlier.Any(e => e.Outcome is AuditOutcome.Pending or AuditOutcome.Failed))
+        // Asked by outcome rather than among the newest entries, so any number of dry runs since cannot hide the attempt.
+        foreach (var outcome in AttemptsThatMayHaveLanded)
         {
-            return null;
+            var earlier = await store.GetAuditEntriesAsync(new AuditQuery(connection, key, Outcome: outcome, Limit: 1), cancellationToken);
+            if (earlier.Count > 0)
+            {
+                return await find(adapter, cancellationToken);
+            }
         }
 
-        return await find(adapter, cancellationToken);
+        return null;
     }
 
     /// <summary>Records a record found in the CRM as the successful outcome of this write, as a deal found by its marker is.</summary>

@@ -128,6 +128,24 @@ public sealed class CrmWriterMarkerTests : IAsyncLifetime
         Assert.Empty(_crm.Tasks);
     }
 
+    [Fact]
+    public async Task CreateTaskAsync_AfterAPendingAttemptAndManyDryRuns_StillAsksTheCrmAndSendsNothing()
+    {
+        var landed = await _crm.CreateTaskAsync(Task42 with { Body = CrmRecordMarker.AppendTo(Task42.Body, CrmRecordMarker.For(Key)) }, CancellationToken.None);
+        await AddPendingAsync(AuditOperation.CreateTask, "task", Key);
+        for (var i = 0; i < 60; i++)
+        {
+            await _writer.CreateTaskAsync(RecordingAdapter.ConnectionName, Task42, Key, "test", dryRun: true, CancellationToken.None);
+        }
+
+        var result = await _writer.CreateTaskAsync(RecordingAdapter.ConnectionName, Task42, Key, "test", dryRun: false, CancellationToken.None);
+
+        Assert.True(result.AlreadyDone);
+        Assert.Equal(landed.ExternalId, result.EntityId);
+        Assert.Single(_crm.Tasks);
+        Assert.Equal(1, _crm.LookupCalls);
+    }
+
     private async Task AddPendingAsync(AuditOperation operation, string entityType, string key)
     {
         await using var transaction = await _store.BeginAsync(CancellationToken.None);
