@@ -199,6 +199,7 @@ internal sealed partial class HubSpotAdapter : ICrmAdapter
             [HubSpotProperties.Timestamp] = HubSpotValues.FormatTime(task.DueAt),
             [HubSpotProperties.TaskSubject] = task.Subject,
             [HubSpotProperties.TaskStatus] = "NOT_STARTED",
+            // HubSpot's own hs_task_type value for a to-do (the others are CALL and EMAIL).
             [HubSpotProperties.TaskType] = "TODO",
         };
         if (task.Body is not null)
